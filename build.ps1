@@ -1,0 +1,129 @@
+#!/usr/bin/env pwsh
+<#
+.SYNOPSIS
+    Builds, tests, demonstrates and benchmarks ShareFileProvisioning.
+.DESCRIPTION
+    Build  - compiles the solution and assembles the shippable module folder out/ShareFileProvisioning.
+    Test   - Build, then xunit (engine, emulators, cmdlet assembly) and Pester (the built module in a fresh pwsh);
+             prints both runners' totals and a final "N passed, M failed" line; exits non-zero on any failure.
+    Demo   - Build, start the emulators, and run the demo script against them in a fresh pwsh.
+.EXAMPLE
+    dotnet tool restore; dotnet pwsh ./build.ps1 Test
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Position = 0)]
+    [ValidateSet('Build', 'Test', 'Demo')]
+    [string] $Task = 'Build',
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release'
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+$Root = $PSScriptRoot
+$Out = Join-Path $Root 'out'
+$ModuleOut = Join-Path $Out 'ShareFileProvisioning'
+$ResultsDir = Join-Path $Out 'test-results'
+$env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
+$env:DOTNET_NOLOGO = '1'
+
+function Invoke-Native([string] $File, [string[]] $Arguments) {
+    & $File @Arguments
+    if ($LASTEXITCODE -ne 0) { throw "'$File $($Arguments -join ' ')' failed with exit code $LASTEXITCODE." }
+}
+
+# A fresh pwsh of the same version: pwsh here is a dotnet tool, so its process is dotnet itself.
+function Invoke-FreshPwsh([string[]] $Arguments) {
+    & dotnet (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive @Arguments
+}
+
+function Get-NuGetPackagesFolder {
+    if ($env:NUGET_PACKAGES) { return $env:NUGET_PACKAGES }
+    $line = & dotnet nuget locals global-packages --list
+    return ($line -replace '^global-packages:\s*', '').Trim()
+}
+
+function Invoke-Build {
+    Write-Host "== Build ($Configuration)" -ForegroundColor Cyan
+    Invoke-Native dotnet @('build', (Join-Path $Root 'ShareFileProvisioning.sln'), '-c', $Configuration, '-nologo', '-v', 'q', '-clp:ErrorsOnly')
+    # Restores Pester and the older Polly.Core used by the isolation test (PackageDownload only: nothing to build).
+    Invoke-Native dotnet @('restore', (Join-Path $Root 'tests/tools/ShareFileProvisioning.TestTools.csproj'), '-nologo', '-v', 'q')
+
+    Remove-Item $ModuleOut -Recurse -Force -ErrorAction SilentlyContinue
+
+    $deps = Join-Path $ModuleOut 'Dependencies'
+    New-Item -ItemType Directory -Path $deps -Force | Out-Null
+    $bin = "bin/$Configuration"
+    Copy-Item (Join-Path $Root "src/ShareFileProvisioning/$bin/netstandard2.0/ShareFileProvisioning.dll") $ModuleOut
+    Copy-Item (Join-Path $Root "src/ShareFileProvisioning.Loader/$bin/net6.0/ShareFileProvisioning.Loader.dll") $ModuleOut
+    Copy-Item (Join-Path $Root 'module/*') $ModuleOut -Recurse -Exclude 'dependencies.allow'
+    # The engine's build output holds it and every library it needs (CopyLocalLockFileAssemblies).
+    Get-ChildItem (Join-Path $Root "src/ShareFileProvisioning.Engine/$bin/netstandard2.0") -Filter *.dll | Copy-Item -Destination $deps
+
+    # PSResourceGet-style allow-list: a missing or unexpected file in Dependencies/ fails the build.
+    $allowed = Get-Content (Join-Path $Root 'module/dependencies.allow') | Where-Object { $_ -and -not $_.StartsWith('#') } | ForEach-Object Trim
+    $present = Get-ChildItem $deps -Filter *.dll | ForEach-Object Name
+    $missing = $allowed | Where-Object { $_ -notin $present }
+    $unexpected = $present | Where-Object { $_ -notin $allowed }
+    if ($missing -or $unexpected) {
+        throw "Dependencies/ does not match module/dependencies.allow. Missing: $($missing -join ', '). Unexpected: $($unexpected -join ', ')."
+    }
+    if (Get-ChildItem $ModuleOut -Recurse -Filter 'System.Management.Automation.dll') {
+        throw 'System.Management.Automation.dll must never ship with the module.'
+    }
+
+    $manifest = Test-ModuleManifest (Join-Path $ModuleOut 'ShareFileProvisioning.psd1') -ErrorAction Stop
+    Write-Host "Module $($manifest.Name) $($manifest.Version) assembled in $ModuleOut"
+}
+
+function Get-TrxCounts([string] $Path) {
+    [xml] $trx = Get-Content $Path -Raw
+    $c = $trx.TestRun.ResultSummary.Counters
+    [pscustomobject]@{ Passed = [int]$c.passed; Failed = [int]$c.failed + [int]$c.error + [int]$c.timeout + [int]$c.aborted; Skipped = [int]$c.notExecuted; Total = [int]$c.total }
+}
+
+function Invoke-Test {
+    Invoke-Build
+    Remove-Item $ResultsDir -Recurse -Force -ErrorAction SilentlyContinue
+    New-Item -ItemType Directory -Path $ResultsDir -Force | Out-Null
+
+    Write-Host '== xunit' -ForegroundColor Cyan
+    & dotnet test (Join-Path $Root 'tests/ShareFileProvisioning.Tests') -c $Configuration --no-build -nologo `
+        --logger 'trx;LogFileName=xunit.trx' --logger 'console;verbosity=minimal' --results-directory $ResultsDir
+    $xunitExit = $LASTEXITCODE
+    $trxFile = Join-Path $ResultsDir 'xunit.trx'
+    $xunit = if (Test-Path $trxFile) { Get-TrxCounts $trxFile } else { [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0; Total = 1 } }
+    if ($xunitExit -ne 0 -and $xunit.Failed -eq 0) { $xunit.Failed = 1 }   # the runner itself failed
+    Write-Host ("xunit: {0} passed, {1} failed, {2} skipped" -f $xunit.Passed, $xunit.Failed, $xunit.Skipped)
+
+    Write-Host '== Pester (fresh pwsh, built module)' -ForegroundColor Cyan
+    $pesterJson = Join-Path $ResultsDir 'pester.json'
+    $pesterPath = Join-Path (Get-NuGetPackagesFolder) 'pester/5.7.1/tools/Pester.psd1'
+    $runner = Join-Path $Root 'tests/Pester/Invoke-PesterRun.ps1'
+    Invoke-FreshPwsh @('-File', $runner, '-PesterPath', $pesterPath, '-ModulePath', $ModuleOut, '-ResultPath', $pesterJson)
+    $pesterExit = $LASTEXITCODE
+    $pester = if (Test-Path $pesterJson) { Get-Content $pesterJson -Raw | ConvertFrom-Json } else { [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
+    if ($pesterExit -ne 0 -and $pester.Failed -eq 0) { $pester.Failed = 1 }
+    Write-Host ("Pester: {0} passed, {1} failed, {2} skipped" -f $pester.Passed, $pester.Failed, $pester.Skipped)
+
+    $passed = $xunit.Passed + $pester.Passed
+    $failed = $xunit.Failed + $pester.Failed
+    Write-Host ''
+    Write-Host "$passed passed, $failed failed"
+    if ($failed -gt 0 -or $passed -eq 0) { exit 1 }
+}
+
+function Invoke-Demo {
+    Invoke-Build
+    Write-Host '== Demo' -ForegroundColor Cyan
+    Invoke-FreshPwsh @('-File', (Join-Path $Root 'tests/Demo/Invoke-Demo.ps1'), '-ModulePath', $ModuleOut)
+    if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+}
+
+switch ($Task) {
+    'Build' { Invoke-Build }
+    'Test' { Invoke-Test }
+    'Demo' { Invoke-Demo }
+}

@@ -1,0 +1,32 @@
+@{
+    RootModule           = 'ShareFileProvisioning.dll'
+    ModuleVersion        = '0.1.0'
+    GUID                 = '5b3f0d57-9c1e-4f3a-8d2e-7a4c1b9e6f20'
+    Author               = 'ShareFileProvisioning contributors'
+    CompanyName          = 'ShareFileProvisioning'
+    Copyright            = '(c) ShareFileProvisioning contributors. MIT License.'
+    Description          = 'Provisions and de-provisions users and distribution groups from Microsoft Entra ID into Citrix ShareFile through the ShareFile REST API v3: plan, review, sync, with safety rails.'
+    PowerShellVersion    = '5.1'
+    CompatiblePSEditions = @('Desktop', 'Core')
+    DotNetFrameworkVersion = '4.7.2'
+    # No NestedModules or RequiredAssemblies: they would load before the module initializer wires the load context.
+    FormatsToProcess     = @('ShareFileProvisioning.Format.ps1xml')
+    CmdletsToExport      = @(
+        'Connect-ShareFile'
+        'Disconnect-ShareFile'
+        'Test-ShareFileConnection'
+        'Get-ShareFileUser'
+        'Get-ShareFileGroup'
+    )
+    FunctionsToExport    = @()
+    AliasesToExport      = @()
+    VariablesToExport    = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('ShareFile', 'Citrix', 'EntraID', 'AzureAD', 'Provisioning', 'Identity', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            ProjectUri   = 'https://github.com/sharefileprovisioning/ShareFileProvisioning'
+            LicenseUri   = 'https://github.com/sharefileprovisioning/ShareFileProvisioning/blob/main/LICENSE'
+            ReleaseNotes = 'Foundation: Connect-ShareFile, Test-ShareFileConnection, Get-ShareFileUser, Get-ShareFileGroup.'
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using System.Management.Automation;
+using ShareFileProvisioning.Engine.Diagnostics;
+
+namespace ShareFileProvisioning.Cmdlets.Base
+{
+    /// <summary>Engine narration (any thread) → the cmdlet's Verbose and Debug streams (pipeline thread).</summary>
+    internal sealed class PipelineTrace : IEngineTrace
+    {
+        private readonly PipelineQueue _queue;
+        private readonly Cmdlet _cmdlet;
+
+        public PipelineTrace(PipelineQueue queue, Cmdlet cmdlet)
+        {
+            _queue = queue;
+            _cmdlet = cmdlet;
+        }
+
+        public void Verbose(string message) => _queue.Post(() => _cmdlet.WriteVerbose(message));
+
+        public void Debug(string message) => _queue.Post(() => _cmdlet.WriteDebug(message));
+    }
+}

@@ -1,0 +1,67 @@
+using System;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using ShareFileProvisioning.Engine.Diagnostics;
+
+namespace ShareFileProvisioning.Cmdlets.Base
+{
+    /// <summary>
+    /// Base of every cmdlet: Ctrl+C cancels the engine, engine work runs off-thread while its output is written on the
+    /// pipeline thread, and engine failures become error records. Engine types stay out of public signatures
+    /// (private protected), so PowerShell's reflection over the cmdlet never loads the engine before the module
+    /// initializer has wired the load context.
+    /// </summary>
+    public abstract class ShareFileCmdlet : PSCmdlet, IDisposable
+    {
+        private readonly CancellationTokenSource _stop = new CancellationTokenSource();
+
+        private protected CancellationToken CancellationToken => _stop.Token;
+
+        /// <summary>The object an error is about (the UPN, id or piped object), for ErrorRecord.TargetObject.</summary>
+        private protected virtual object CurrentTarget => null;
+
+        protected override void StopProcessing() => _stop.Cancel();
+
+        protected sealed override void ProcessRecord()
+        {
+            try
+            {
+                ProcessRecordCore();
+            }
+            catch (OperationCanceledException) when (Stopping || _stop.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        private protected abstract void ProcessRecordCore();
+
+        /// <summary>Runs engine work on the thread pool; its trace and any posted writes land on this thread.</summary>
+        private protected T RunEngine<T>(Func<IEngineTrace, PipelineQueue, CancellationToken, Task<T>> work)
+        {
+            using (var queue = new PipelineQueue())
+            {
+                var trace = new PipelineTrace(queue, this);
+                return queue.Run(() => work(trace, queue, CancellationToken), CancellationToken);
+            }
+        }
+
+        private protected T RunEngine<T>(Func<IEngineTrace, CancellationToken, Task<T>> work) =>
+            RunEngine((trace, _, token) => work(trace, token));
+
+        /// <summary>One item failed: non-terminating, -ErrorAction decides.</summary>
+        private protected void WriteEngineError(Exception exception, object target = null) =>
+            WriteError(ErrorRecords.From(exception, target ?? CurrentTarget));
+
+        /// <summary>Whatever blocks all work: terminating.</summary>
+        private protected void ThrowEngineError(Exception exception, object target = null) =>
+            ThrowTerminatingError(ErrorRecords.From(exception, target ?? CurrentTarget));
+
+        public void Dispose()
+        {
+            _stop.Dispose();
+            GC.SuppressFinalize(this);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+# Shared helpers for the Pester suites: start the emulator as a process, reach its control surface.
+
+$script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+
+function Invoke-FreshPwsh {
+    <# A new pwsh process of this version (pwsh runs as a dotnet tool here, so its process is dotnet itself). #>
+    & dotnet (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive @args
+}
+
+function Get-EmulatorAssemblyPath {
+    $candidates = Get-ChildItem (Join-Path $script:RepoRoot 'tests/ShareFileProvisioning.Emulator/bin') -Recurse -Filter 'ShareFileProvisioning.Emulator.dll' -ErrorAction SilentlyContinue |
+        Where-Object { $_.FullName -notmatch '[\\/]ref[\\/]' } | Sort-Object LastWriteTime -Descending
+    if (-not $candidates) { throw 'The emulator is not built: run ./build.ps1 Build first.' }
+    $candidates[0].FullName
+}
+
+function Start-Emulator {
+    <# Starts the emulator on a free loopback port; returns an object with Uri and Process. #>
+    param([string] $ShareFileSeed, [string] $GraphSeed)
+    $arguments = @((Get-EmulatorAssemblyPath), '--port', '0')
+    if ($ShareFileSeed) { $arguments += @('--sharefile-seed', $ShareFileSeed) }
+    if ($GraphSeed) { $arguments += @('--graph-seed', $GraphSeed) }
+    $psi = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+    foreach ($a in $arguments) { $psi.ArgumentList.Add($a) }
+    $psi.RedirectStandardOutput = $true
+    $psi.RedirectStandardError = $true
+    $psi.UseShellExecute = $false
+    $process = [System.Diagnostics.Process]::Start($psi)
+    $line = $null
+    $read = $process.StandardOutput.ReadLineAsync()
+    if (-not $read.Wait(30000) -or -not ($line = $read.Result) -or $line -notmatch 'Listening on (\S+)') {
+        try { $process.Kill($true) } catch { }
+        throw "The emulator did not start: $line $($process.StandardError.ReadToEnd())"
+    }
+    [pscustomobject]@{ Uri = $Matches[1].TrimEnd('/'); Process = $process }
+}
+
+function Stop-Emulator {
+    param($Emulator)
+    if ($Emulator -and -not $Emulator.Process.HasExited) {
+        $Emulator.Process.Kill($true)
+        $Emulator.Process.WaitForExit(10000) | Out-Null
+    }
+}
+
+function Invoke-EmulatorControl {
+    <# Calls /_emulator/<Path> on a running emulator. #>
+    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [string] $Path, [string] $Method = 'Post', $Body)
+    $params = @{ Uri = "$($Emulator.Uri)/_emulator/$Path"; Method = $Method }
+    if ($null -ne $Body) { $params.Body = ($Body | ConvertTo-Json -Depth 10); $params.ContentType = 'application/json' }
+    Invoke-RestMethod @params
+}
+
+function Get-DemoCredential {
+    param([string] $UserName = 'admin@acme.com', [string] $Password = 'P@ssw0rd!demo')
+    [pscredential]::new($UserName, (ConvertTo-SecureString $Password -AsPlainText -Force))
+}
+
+function Get-DemoClientSecret { ConvertTo-SecureString 'sfp-demo-secret' -AsPlainText -Force }
+
+Export-ModuleMember -Function *
