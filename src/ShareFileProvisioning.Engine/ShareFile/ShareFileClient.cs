@@ -1,0 +1,251 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Newtonsoft.Json.Linq;
+using ShareFileProvisioning.Engine.Diagnostics;
+using ShareFileProvisioning.Engine.Http;
+
+namespace ShareFileProvisioning.Engine.ShareFile
+{
+    /// <summary>
+    /// ShareFile REST API v3 client (reference sharefile-api-v3.md). Thread-safe; one instance per connection.
+    /// Every call carries a bearer token (renewed ahead of expiry and once after a 401) and runs through one
+    /// Polly pipeline (retry with Retry-After, circuit breaker, shared back-off gate, per-attempt timeout).
+    /// Errors: <see cref="ShareFileAuthenticationException"/>, <see cref="ShareFileApiException"/>,
+    /// <see cref="ShareFileConnectionException"/>; cancellation as <see cref="OperationCanceledException"/>.
+    /// </summary>
+    public sealed partial class ShareFileClient : IDisposable
+    {
+        private static readonly MediaTypeHeaderValue JsonMediaType = new MediaTypeHeaderValue("application/json");
+
+        private readonly ShareFileConnectionSettings _settings;
+        private readonly ShareFileHttpSender _sender;
+        private readonly OAuthTokenProvider _tokens;
+        private readonly IEngineTrace _trace;
+        private int _disposed;
+
+        /// <param name="settings">Where and as whom to sign in; validated here.</param>
+        /// <param name="options">Retry/timeout/circuit-breaker settings; null = defaults.</param>
+        /// <param name="trace">Verbose/Debug sink; null = discard.</param>
+        /// <param name="handler">For tests only: the HTTP handler to send through (not disposed by the client).</param>
+        public ShareFileClient(
+            ShareFileConnectionSettings settings,
+            ShareFileResilienceOptions options = null,
+            IEngineTrace trace = null,
+            HttpMessageHandler handler = null)
+        {
+            _settings = settings ?? throw new ArgumentNullException(nameof(settings));
+            settings.Validate();
+            options = (options ?? new ShareFileResilienceOptions()).Clone();
+            options.Validate();
+            _trace = trace ?? NullEngineTrace.Instance;
+            _sender = new ShareFileHttpSender(options, _trace, handler);
+            _tokens = new OAuthTokenProvider(settings, ShareFileEndpoints.ResolveTokenUri(settings), _sender, _trace);
+        }
+
+        /// <summary>Set once a token has been obtained (by <see cref="ConnectAsync"/> or the first call).</summary>
+        public ShareFileSessionInfo Session { get; private set; }
+
+        /// <summary>Snapshot of this client's traffic counters.</summary>
+        public ShareFileClientMetrics Metrics => _sender.Metrics.Snapshot();
+
+        /// <summary>Signs in (password grant) and resolves the API base from the token's subdomain and apicp.</summary>
+        public async Task<ShareFileSessionInfo> ConnectAsync(CancellationToken cancellationToken)
+        {
+            var token = await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+            return SessionFor(token);
+        }
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                _sender.Dispose();
+                _tokens.Dispose();
+            }
+        }
+
+        public override string ToString() => $"ShareFileClient for {_settings}";
+
+        private ShareFileSessionInfo SessionFor(OAuthToken token)
+        {
+            var session = Session;
+            if (session != null && session.TokenExpiresUtc == token.ExpiresUtc)
+            {
+                return session;
+            }
+
+            var apiBase = ShareFileEndpoints.ResolveApiBase(_settings, token.Subdomain, token.ApiControlPlane);
+            session = new ShareFileSessionInfo(
+                token.Subdomain ?? (string.IsNullOrWhiteSpace(_settings.Subdomain) ? null : ShareFileEndpoints.ParseAccountHost(_settings.Subdomain).Subdomain),
+                apiBase,
+                _tokens.TokenUri,
+                token.AppControlPlane,
+                token.ApiControlPlane,
+                token.ExpiresUtc,
+                token.AdminUsers,
+                token.AdminAccounts);
+            Session = session;
+            return session;
+        }
+
+        private async Task<Uri> ApiUriAsync(string relative, CancellationToken cancellationToken)
+        {
+            var token = await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+            return new Uri(SessionFor(token).ApiBaseUri, relative);
+        }
+
+        private Task<JToken> SendAsync(HttpMethod method, string relative, JToken body, CancellationToken cancellationToken)
+        {
+            return SendAsync(method, relative, null, body, cancellationToken);
+        }
+
+        private async Task<JToken> SendAsync(HttpMethod method, string relative, Uri absolute, JToken body, CancellationToken cancellationToken)
+        {
+            if (Volatile.Read(ref _disposed) != 0)
+            {
+                throw new ObjectDisposedException(nameof(ShareFileClient));
+            }
+
+            var uri = absolute ?? await ApiUriAsync(relative, cancellationToken).ConfigureAwait(false);
+            var json = body == null ? null : ShareFileJson.Serialize(body);
+            string usedToken = null;
+            var spec = new HttpRequestSpec(method, uri)
+            {
+                ContentFactory = json == null ? (Func<HttpContent>)null : () =>
+                {
+                    var content = new StringContent(json, Encoding.UTF8);
+                    content.Headers.ContentType = JsonMediaType;
+                    return content;
+                },
+                BearerToken = async ct => usedToken = await _tokens.GetAccessTokenAsync(ct).ConfigureAwait(false),
+            };
+
+            var response = await _sender.SendAsync(spec, cancellationToken).ConfigureAwait(false);
+            if ((int)response.StatusCode == 401)
+            {
+                // The token was refused although not yet expired (revoked, clock skew, server restart): renew once, resend once.
+                response.Dispose();
+                _trace.Verbose("ShareFile refused the access token (401); renewing it and retrying once.");
+                await _tokens.RenewAfterRejectionAsync(usedToken, cancellationToken).ConfigureAwait(false);
+                response = await _sender.SendAsync(spec, cancellationToken).ConfigureAwait(false);
+            }
+
+            using (response)
+            {
+                var text = response.Content == null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                var status = (int)response.StatusCode;
+                if (status >= 200 && status < 300)
+                {
+                    return string.IsNullOrWhiteSpace(text) ? null : ShareFileJson.Parse(text);
+                }
+
+                throw ShareFileErrors.FromResponse(response, text, method, uri, Session?.ApiBaseUri);
+            }
+        }
+
+        private async Task<T> GetModelAsync<T>(string relative, CancellationToken cancellationToken)
+        {
+            var json = await SendAsync(HttpMethod.Get, relative, null, cancellationToken).ConfigureAwait(false);
+            return ShareFileJson.ToModel<T>(json);
+        }
+
+        /// <summary>
+        /// Reads a whole feed, following odata.nextLink (name matched ignoring case) until it is absent;
+        /// a feed without nextLink is simply complete. Next links must stay on the API host.
+        /// </summary>
+        private async Task<List<JObject>> ListFeedAsync(string relative, int? pageSize, CancellationToken cancellationToken)
+        {
+            if (pageSize.HasValue && pageSize.Value < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(pageSize), pageSize, "ShareFile page size must be at least 1.");
+            }
+
+            if (pageSize.HasValue)
+            {
+                relative += (relative.IndexOf('?') >= 0 ? "&" : "?") + "$top=" + pageSize.Value;
+            }
+
+            var items = new List<JObject>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var uri = await ApiUriAsync(relative, cancellationToken).ConfigureAwait(false);
+            while (uri != null)
+            {
+                var page = await SendAsync(HttpMethod.Get, null, uri, null, cancellationToken).ConfigureAwait(false) as JObject;
+                if (page == null)
+                {
+                    break;
+                }
+
+                if (ShareFileJson.Property(page, "value") is JArray values)
+                {
+                    items.AddRange(values.OfType<JObject>());
+                }
+
+                var next = ShareFileJson.String(page, "odata.nextLink");
+                uri = string.IsNullOrWhiteSpace(next) ? null : CheckNextLink(uri, next, seen);
+            }
+
+            return items;
+        }
+
+        private Uri CheckNextLink(Uri current, string next, HashSet<string> seen)
+        {
+            var nextUri = new Uri(current, next);
+            var apiBase = Session.ApiBaseUri;
+            if (Uri.Compare(nextUri, apiBase, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0)
+            {
+                throw new InvalidOperationException(
+                    $"ShareFile returned a next-page link to {nextUri.GetLeftPart(UriPartial.Authority)}, outside {apiBase.GetLeftPart(UriPartial.Authority)}; the bearer token is not sent there.");
+            }
+
+            if (!seen.Add(nextUri.AbsoluteUri))
+            {
+                throw new InvalidOperationException($"ShareFile repeated the next-page link {SecretRedactor.RedactUrl(nextUri)}; stopping to avoid an endless listing.");
+            }
+
+            return nextUri;
+        }
+
+        /// <summary>One page of a feed, no paging: proves list access for the connection test.</summary>
+        internal async Task<int> ProbeFeedAsync(string relative, CancellationToken cancellationToken)
+        {
+            var page = await SendAsync(HttpMethod.Get, relative, null, cancellationToken).ConfigureAwait(false) as JObject;
+            return (ShareFileJson.Property(page, "value") as JArray)?.Count ?? 0;
+        }
+
+        private static List<T> ToModels<T>(IEnumerable<JObject> items)
+        {
+            return items.Select(ShareFileJson.ToModel<T>).ToList();
+        }
+
+        /// <summary>Ids go raw inside parentheses (reference §3): only id characters are accepted.</summary>
+        private static string Id(string id, string what)
+        {
+            if (string.IsNullOrWhiteSpace(id))
+            {
+                throw new ArgumentException($"A ShareFile {what} id is required.");
+            }
+
+            var trimmed = id.Trim();
+            foreach (var c in trimmed)
+            {
+                if (!(char.IsLetterOrDigit(c) || c == '-' || c == '_' || c == '.'))
+                {
+                    throw new ArgumentException($"ShareFile {what} id '{trimmed}' contains the character '{c}', which is not valid in an id.");
+                }
+            }
+
+            return trimmed;
+        }
+
+        private static string Bool(bool value) => value ? "true" : "false";
+
+        private static string Query(string value) => Uri.EscapeDataString(value);
+    }
+}

@@ -1,0 +1,199 @@
+using System;
+using System.Text.RegularExpressions;
+
+namespace ShareFileProvisioning.Engine.ShareFile
+{
+    /// <summary>
+    /// Turns the settings into the token URL and, once a token names its control planes, the API base (reference §1).
+    /// Explicit overrides win; otherwise token = https://{sub}.{appcp}/oauth/token, API = https://{sub}.{apicp}/sf/v3/.
+    /// </summary>
+    internal static class ShareFileEndpoints
+    {
+        internal const string DefaultAppControlPlane = "sharefile.com";
+
+        private static readonly Regex Label = new Regex("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$", RegexOptions.CultureInvariant);
+
+        /// <summary>Parsed account host: "contoso" + "sharefile.com".</summary>
+        internal sealed class AccountHost
+        {
+            public AccountHost(string subdomain, string appControlPlane)
+            {
+                Subdomain = subdomain;
+                AppControlPlane = appControlPlane;
+            }
+
+            public string Subdomain { get; }
+
+            public string AppControlPlane { get; }
+
+            /// <summary>Best guess before a token arrives: sharefile.X → sf-api.X.</summary>
+            public string GuessedApiControlPlane => ApiControlPlaneFor(AppControlPlane);
+        }
+
+        /// <summary>
+        /// Accepts "contoso", "contoso.sharefile.com", "contoso.sharefile.eu", "contoso.sf-api.com" or a URL such as
+        /// "https://contoso.sharefile.com/"; the first label is the subdomain, the rest the application control plane.
+        /// </summary>
+        public static AccountHost ParseAccountHost(string input)
+        {
+            var text = (input ?? string.Empty).Trim();
+            if (text.IndexOf("://", StringComparison.Ordinal) >= 0)
+            {
+                if (!Uri.TryCreate(text, UriKind.Absolute, out var url))
+                {
+                    throw InvalidSubdomain(input);
+                }
+
+                text = url.Host;
+            }
+            else
+            {
+                var slash = text.IndexOf('/');
+                if (slash >= 0)
+                {
+                    text = text.Substring(0, slash);
+                }
+            }
+
+            text = text.TrimEnd('.').ToLowerInvariant();
+            if (text.Length == 0)
+            {
+                throw InvalidSubdomain(input);
+            }
+
+            var labels = text.Split('.');
+            foreach (var label in labels)
+            {
+                if (!Label.IsMatch(label))
+                {
+                    throw InvalidSubdomain(input);
+                }
+            }
+
+            if (labels.Length == 1)
+            {
+                return new AccountHost(labels[0], DefaultAppControlPlane);
+            }
+
+            if (labels.Length == 2)
+            {
+                // "sharefile.com" alone names no account.
+                throw InvalidSubdomain(input);
+            }
+
+            var domain = text.Substring(labels[0].Length + 1);
+            return new AccountHost(labels[0], AppControlPlaneFor(domain));
+        }
+
+        /// <summary>sf-api.com → sharefile.com, sf-apitest.com → sharefiletest.com; other domains are taken as given.</summary>
+        internal static string AppControlPlaneFor(string domain)
+        {
+            return domain.StartsWith("sf-api", StringComparison.Ordinal) ? "sharefile" + domain.Substring("sf-api".Length) : domain;
+        }
+
+        internal static string ApiControlPlaneFor(string appControlPlane)
+        {
+            return appControlPlane.StartsWith("sharefile", StringComparison.Ordinal)
+                ? "sf-api" + appControlPlane.Substring("sharefile".Length)
+                : appControlPlane;
+        }
+
+        public static Uri ResolveTokenUri(ShareFileConnectionSettings settings)
+        {
+            if (settings.TokenUrlOverride != null)
+            {
+                return RequireSecureOrLoopback(settings.TokenUrlOverride, nameof(settings.TokenUrlOverride));
+            }
+
+            if (settings.BaseAddressOverride != null)
+            {
+                return new Uri(AsBase(RequireSecureOrLoopback(settings.BaseAddressOverride, nameof(settings.BaseAddressOverride))), "oauth/token");
+            }
+
+            var host = ParseAccountHost(settings.Subdomain);
+            return new Uri($"https://{host.Subdomain}.{host.AppControlPlane}/oauth/token");
+        }
+
+        /// <summary>The API base once a token is known; the token's subdomain and apicp are used unless overridden.</summary>
+        public static Uri ResolveApiBase(ShareFileConnectionSettings settings, string tokenSubdomain, string tokenApiControlPlane)
+        {
+            if (settings.ApiBaseUrlOverride != null)
+            {
+                return AsBase(RequireSecureOrLoopback(settings.ApiBaseUrlOverride, nameof(settings.ApiBaseUrlOverride)));
+            }
+
+            if (settings.BaseAddressOverride != null)
+            {
+                return new Uri(AsBase(RequireSecureOrLoopback(settings.BaseAddressOverride, nameof(settings.BaseAddressOverride))), "sf/v3/");
+            }
+
+            AccountHost input = string.IsNullOrWhiteSpace(settings.Subdomain) ? null : ParseAccountHost(settings.Subdomain);
+            var subdomain = ValidHostPart(tokenSubdomain) ?? input?.Subdomain;
+            var apicp = ValidHostPart(tokenApiControlPlane) ?? input?.GuessedApiControlPlane;
+            if (subdomain == null || apicp == null)
+            {
+                throw new InvalidOperationException("The ShareFile token named no subdomain/apicp and no API base override is set; cannot build the API address.");
+            }
+
+            return new Uri($"https://{subdomain}.{apicp}/sf/v3/");
+        }
+
+        /// <summary>https is required except for loopback hosts (127.0.0.0/8, ::1, localhost), where http serves local emulators.</summary>
+        public static Uri RequireSecureOrLoopback(Uri uri, string settingName)
+        {
+            if (uri == null)
+            {
+                return null;
+            }
+
+            if (!uri.IsAbsoluteUri)
+            {
+                throw new ArgumentException($"ShareFile connection: {settingName} '{uri}' must be an absolute URL.");
+            }
+
+            if (uri.Scheme == Uri.UriSchemeHttps)
+            {
+                return uri;
+            }
+
+            if (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback)
+            {
+                return uri;
+            }
+
+            throw new ArgumentException(
+                $"ShareFile connection: {settingName} '{uri.GetLeftPart(UriPartial.Authority)}' must use https; plain http is allowed only for loopback hosts (localhost, 127.0.0.0/8, ::1).");
+        }
+
+        internal static Uri AsBase(Uri uri)
+        {
+            var text = uri.GetLeftPart(UriPartial.Path);
+            return new Uri(text.EndsWith("/", StringComparison.Ordinal) ? text : text + "/");
+        }
+
+        private static string ValidHostPart(string value)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                return null;
+            }
+
+            var lower = value.Trim().ToLowerInvariant();
+            foreach (var label in lower.Split('.'))
+            {
+                if (!Label.IsMatch(label))
+                {
+                    return null;
+                }
+            }
+
+            return lower;
+        }
+
+        private static ArgumentException InvalidSubdomain(string input)
+        {
+            return new ArgumentException(
+                $"ShareFile subdomain '{input}' is not valid: expected an account name such as 'contoso' or a host such as 'contoso.sharefile.com' or 'contoso.sharefile.eu'.");
+        }
+    }
+}

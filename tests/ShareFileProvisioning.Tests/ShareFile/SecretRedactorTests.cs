@@ -1,0 +1,50 @@
+using ShareFileProvisioning.Engine.Diagnostics;
+
+namespace ShareFileProvisioning.Tests.ShareFile;
+
+public class SecretRedactorTests
+{
+    [Fact]
+    public void Authorization_header_keeps_only_the_scheme()
+    {
+        Assert.Equal("Bearer ***", SecretRedactor.RedactHeader("Authorization", "Bearer abc$$def"));
+        Assert.Equal("***", SecretRedactor.RedactHeader("authorization", "opaque"));
+        Assert.Equal("application/json", SecretRedactor.RedactHeader("Accept", "application/json"));
+    }
+
+    [Fact]
+    public void Form_body_secrets_are_masked_and_other_fields_kept()
+    {
+        var body = "grant_type=password&client_id=sfp-demo-client&client_secret=s3cr%21t&username=admin%40acme.com&password=P%40ss";
+        var redacted = SecretRedactor.Redact(body);
+        Assert.Equal("grant_type=password&client_id=sfp-demo-client&client_secret=***&username=admin%40acme.com&password=***", redacted);
+    }
+
+    [Fact]
+    public void Query_string_tokens_are_masked_case_insensitively()
+    {
+        var redacted = SecretRedactor.RedactUrl(new Uri("https://acme.sf-api.com/sf/v3/Users?Access_Token=abc123&emailaddress=a%40acme.com&refresh_token=r1#frag"));
+        Assert.Equal("https://acme.sf-api.com/sf/v3/Users?Access_Token=***&emailaddress=a%40acme.com&refresh_token=***#frag", redacted);
+    }
+
+    [Fact]
+    public void Json_body_secrets_are_masked_including_escaped_quotes_and_non_strings()
+    {
+        var json = "{\"access_token\":\"tok\\\"en\",\"refresh_token\" : \"r\",\"Password\":\"p\",\"client_secret\":12345,\"Email\":\"a@acme.com\",\"code\":\"NotFound\"}";
+        var redacted = SecretRedactor.Redact(json);
+        Assert.Equal("{\"access_token\":\"***\",\"refresh_token\" : \"***\",\"Password\":\"***\",\"client_secret\":\"***\",\"Email\":\"a@acme.com\",\"code\":\"NotFound\"}", redacted);
+    }
+
+    [Fact]
+    public void Bearer_tokens_in_free_text_are_masked()
+    {
+        Assert.Equal("sent Authorization: Bearer *** to host", SecretRedactor.Redact("sent Authorization: Bearer kSGy$$m3BM to host"));
+    }
+
+    [Fact]
+    public void Text_without_secrets_is_unchanged()
+    {
+        const string text = "GET https://acme.sf-api.com/sf/v3/Accounts/Employees?$top=2&$skip=2 -> 200";
+        Assert.Equal(text, SecretRedactor.Redact(text));
+    }
+}
