@@ -3,6 +3,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using ShareFileProvisioning.Engine.Diagnostics;
+using ShareFileProvisioning.Engine.ShareFile;
 
 namespace ShareFileProvisioning.Cmdlets.Base
 {
@@ -33,21 +34,37 @@ namespace ShareFileProvisioning.Cmdlets.Base
             {
                 throw new PipelineStoppedException();
             }
+            catch (ShareFileAuthenticationException ex)
+            {
+                // Without a token nothing else can work.
+                ThrowEngineError(ex);
+            }
+            catch (Exception ex) when (ex is ShareFileApiException || ex is ShareFileConnectionException)
+            {
+                // This input failed; the next one may not. -ErrorAction decides.
+                WriteEngineError(ex);
+            }
         }
 
         private protected abstract void ProcessRecordCore();
 
         /// <summary>Runs engine work on the thread pool; its trace and any posted writes land on this thread.</summary>
-        private protected T RunEngine<T>(Func<IEngineTrace, PipelineQueue, CancellationToken, Task<T>> work)
+        internal T RunEngine<T>(Func<IEngineTrace, PipelineQueue, CancellationToken, Task<T>> work)
         {
             using (var queue = new PipelineQueue())
             {
                 var trace = new PipelineTrace(queue, this);
-                return queue.Run(() => work(trace, queue, CancellationToken), CancellationToken);
+                return queue.Run(
+                    () =>
+                    {
+                        ForwardingTrace.Current = trace;   // flows with this work only, not back to the caller
+                        return work(trace, queue, CancellationToken);
+                    },
+                    CancellationToken);
             }
         }
 
-        private protected T RunEngine<T>(Func<IEngineTrace, CancellationToken, Task<T>> work) =>
+        internal T RunEngine<T>(Func<IEngineTrace, CancellationToken, Task<T>> work) =>
             RunEngine((trace, _, token) => work(trace, token));
 
         /// <summary>One item failed: non-terminating, -ErrorAction decides.</summary>
