@@ -90,7 +90,7 @@ Describe 'Test-ShareFileConnection' {
         $checks[-1].Check | Should -Be 'Overall'
         $checks[-1].Passed | Should -BeTrue
         $checks.Check | Should -Contain 'Role AdminSharedDistGroups'
-        ($checks | Where-Object Check -eq 'Licences').Message | Should -Match '\d+ of \d+'
+        ($checks | Where-Object Check -eq 'Employee licences').Message | Should -Match '\d+ of \d+'
     }
 
     It 'returns a single $true with -Quiet' {

@@ -19,6 +19,10 @@ namespace ShareFileProvisioning.Loading
             _available = available;
         }
 
+        /// <summary>Windows PowerShell 5.1 runs on .NET Framework, which has no AssemblyLoadContext.</summary>
+        internal static bool IsNetFramework(string frameworkDescription) =>
+            frameworkDescription != null && frameworkDescription.StartsWith(".NET Framework", StringComparison.OrdinalIgnoreCase);
+
         internal static DependencyResolver FromDirectory(string directory)
         {
             var available = new Dictionary<string, (string, Version)>(StringComparer.OrdinalIgnoreCase);

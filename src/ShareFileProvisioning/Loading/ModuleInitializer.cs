@@ -19,7 +19,7 @@ namespace ShareFileProvisioning.Loading
         {
             var moduleDirectory = Path.GetDirectoryName(typeof(ModuleInitializer).Assembly.Location);
             var dependencyDirectory = Path.Combine(moduleDirectory, DependencyFolderName);
-            if (IsNetFramework(RuntimeInformation.FrameworkDescription))
+            if (DependencyResolver.IsNetFramework(RuntimeInformation.FrameworkDescription))
             {
                 _resolver = DependencyResolver.FromDirectory(dependencyDirectory);
                 AppDomain.CurrentDomain.AssemblyResolve += OnAssemblyResolve;
@@ -40,9 +40,6 @@ namespace ShareFileProvisioning.Loading
                 AppDomain.CurrentDomain.AssemblyResolve -= OnAssemblyResolve;
             }
         }
-
-        internal static bool IsNetFramework(string frameworkDescription) =>
-            frameworkDescription != null && frameworkDescription.StartsWith(".NET Framework", StringComparison.OrdinalIgnoreCase);
 
         private static Assembly OnAssemblyResolve(object sender, ResolveEventArgs args)
         {

@@ -32,6 +32,6 @@ public class DependencyResolverTests
     [InlineData(".NET Core 3.1.32", false)]
     public void DetectsWindowsPowerShellRuntime(string description, bool expected)
     {
-        Assert.Equal(expected, ModuleInitializer.IsNetFramework(description));
+        Assert.Equal(expected, DependencyResolver.IsNetFramework(description));
     }
 }
