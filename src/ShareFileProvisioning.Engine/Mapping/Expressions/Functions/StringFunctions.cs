@@ -93,6 +93,8 @@ namespace ShareFileProvisioning.Engine.Mapping.Expressions.Functions
             if (string.IsNullOrEmpty(name)) return CultureInfo.InvariantCulture;
             return Cultures.GetOrAdd(name, n =>
             {
+                // ICU accepts any well-formed tag; only names of cultures the platform knows count.
+                if (!KnownCultureNames.Value.Contains(n)) return null;
                 try
                 {
                     return CultureInfo.GetCultureInfo(n);
@@ -103,6 +105,14 @@ namespace ShareFileProvisioning.Engine.Mapping.Expressions.Functions
                 }
             });
         }
+
+        private static readonly Lazy<System.Collections.Generic.HashSet<string>> KnownCultureNames =
+            new Lazy<System.Collections.Generic.HashSet<string>>(() =>
+            {
+                var names = new System.Collections.Generic.HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                foreach (var culture in CultureInfo.GetCultures(CultureTypes.AllCultures)) names.Add(culture.Name);
+                return names;
+            });
     }
 
     /// <summary>

@@ -33,9 +33,7 @@ namespace ShareFileProvisioning.Engine.Mapping.Expressions.Syntax
                 var c = parser.Current;
                 if (c == ')')
                     throw parser.Error("Unbalanced ')': expected end of expression");
-                throw parser.Error(IsComparisonStart(c)
-                    ? "Comparisons cannot be chained; nest IIF instead. Expected end of expression"
-                    : "Expected end of expression");
+                throw parser.Error("Expected end of expression");
             }
             return node;
         }
@@ -65,6 +63,9 @@ namespace ShareFileProvisioning.Engine.Mapping.Expressions.Syntax
             _pos += op.Length;
             SkipWhitespace();
             var right = ParseOperand();
+            SkipWhitespace();
+            if (!AtEnd && IsComparisonStart(Current))
+                throw Error("Comparisons cannot be chained; nest IIF instead. Expected ')', ',' or end of expression");
             return new ComparisonSyntax(opPosition, left, op, right);
         }
 
