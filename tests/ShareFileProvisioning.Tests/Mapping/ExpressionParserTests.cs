@@ -174,6 +174,7 @@ namespace ShareFileProvisioning.Tests.Mapping
             Assert.Equal(8, e.Position);
             Assert.Contains("must be the outermost function", e.Message);
             Assert.NotNull(ExpressionCompiler.Compile("IIF([c] = \"x\", IgnoreFlowIfNullOrEmpty([a]), \"y\")"));
+            Assert.Contains("inside a comparison", CompileError("IIF(IgnoreFlowIfNullOrEmpty([a]) = \"x\", \"y\", \"z\")").Message);
         }
 
         [Fact]

@@ -46,5 +46,15 @@ namespace ShareFileProvisioning.Tests.Mapping
             // Typically ~0.2 s; the bound leaves room for a busy shared CI machine.
             Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(1.5), $"took {stopwatch.Elapsed.TotalMilliseconds:F0} ms");
         }
+
+        [Fact]
+        public void One_compiled_expression_serves_parallel_threads()
+        {
+            var compiled = ExpressionCompiler.Compile("ToUpper(Replace([s], , \"(?<n>\\\\d+)\", \"n\", \"#\", , ))");
+            var results = new string[20000];
+            System.Threading.Tasks.Parallel.For(0, results.Length, i =>
+                results[i] = compiled.Evaluate(new SourceObject().Set("s", $"user{i}x"), EvaluationContext.Default).AsString());
+            for (var i = 0; i < results.Length; i++) Assert.Equal("USER#X", results[i]);
+        }
     }
 }

@@ -65,7 +65,7 @@ namespace ShareFileProvisioning.Engine.Mapping.Expressions
                     case OmittedSyntax o: return new OmittedNode { Position = o.Position };
                     case IdentifierSyntax i: return BindIdentifier(i);
                     case ComparisonSyntax c:
-                        return new ComparisonNode(Bind(c.Left, false, c.Operator), c.Operator, Bind(c.Right, false, c.Operator)) { Position = c.Position };
+                        return new ComparisonNode(Bind(c.Left, false, null), c.Operator, Bind(c.Right, false, null)) { Position = c.Position };
                     case CallSyntax call: return BindCall(call, ignoreFlowAllowed, parentName);
                     default: throw new InvalidOperationException("Unknown syntax node " + syntax.GetType().Name);
                 }
