@@ -27,7 +27,7 @@ try {
     Write-Host '> Get-ShareFileUser -UserType All' -ForegroundColor Yellow
     Get-ShareFileUser -UserType All | Format-Table | Out-String -Width 160 | Write-Host
 
-    Write-Host '> Get-ShareFileGroup -IncludeMembers | Select-Object -ExpandProperty Members' -ForegroundColor Yellow
+    Write-Host '> Get-ShareFileGroup' -ForegroundColor Yellow
     Get-ShareFileGroup | Format-Table | Out-String -Width 160 | Write-Host
 
     Disconnect-ShareFile
