@@ -48,7 +48,9 @@ internal sealed class ODataWriter
 
     // ---- entities ----
 
-    public JObject User(SfUser u)
+    public JObject User(SfUser u) => Select(UserBody(u));
+
+    private JObject UserBody(SfUser u)
     {
         var type = u.IsEmployee ? "AccountUser" : "User";
         var o = Entity("Users", type, u.Id, $"Users({u.Id})");
@@ -76,7 +78,7 @@ internal sealed class ODataWriter
         if (Expands("Security")) o["Security"] = SecurityBody(u);
         if (Expands("Preferences")) o["Preferences"] = PreferencesBody(u);
         if (Expands("DefaultZone") && u.DefaultZoneId != null) o["DefaultZone"] = new JObject { ["Id"] = u.DefaultZoneId };
-        return Select(o);
+        return o;
     }
 
     public JObject Security(SfUser u)
@@ -143,11 +145,7 @@ internal sealed class ODataWriter
         o["Name"] = g.Name;
         o["IsShared"] = g.IsShared;
         o["NumberOfContacts"] = g.Members.Count;
-        if (Expands("Owner") && user(g.OwnerId) is { } owner)
-        {
-            var ownerWriter = User(owner);
-            o["Owner"] = ownerWriter;
-        }
+        if (Expands("Owner") && user(g.OwnerId) is { } owner) o["Owner"] = UserBody(owner);
         if (Expands("Contacts"))
             o["Contacts"] = new JArray(g.Members.Select(user).Where(m => m != null).Select(ContactBody).ToArray());
         return Select(o);

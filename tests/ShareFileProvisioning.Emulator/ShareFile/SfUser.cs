@@ -9,6 +9,8 @@ internal sealed class SfUser
 {
     public string Id;
     public long Seq;
+    /// <summary>Deleted; still in the ordered list until the next compaction.</summary>
+    public bool Removed;
     public string Email;
     public string Password;
     public string FirstName;
@@ -56,6 +58,7 @@ internal sealed class SfGroup
 {
     public string Id;
     public long Seq;
+    public bool Removed;
     public string Name;
     public bool IsShared;
     public string OwnerId;

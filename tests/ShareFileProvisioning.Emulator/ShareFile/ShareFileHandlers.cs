@@ -15,15 +15,17 @@ internal static class ShareFileHandlers
         {
             var s = r.State;
             var caller = s.CallerLocked(r.CallerId);
-            if (r.Query("emailaddress") is { } email)
+            // A present but empty parameter is still a lookup (404), never "the caller".
+            if (r.Http.Request.Query.ContainsKey("emailaddress"))
             {
-                var u = s.UserByEmailLocked(email.Trim()) ?? throw ShareFileApiException.NotFound($"No user has email '{email}'."); // D6
+                var email = r.Query("emailaddress")?.Trim() ?? string.Empty;
+                var u = s.UserByEmailLocked(email) ?? throw ShareFileApiException.NotFound($"No user has email '{email}'."); // D6
                 ShareFileState.RequireRead(caller, u);
                 return Ok(r.Writer.User(u));
             }
-            if (r.Query("id") is { } id)
+            if (r.Http.Request.Query.ContainsKey("id"))
             {
-                var u = s.RequireUserLocked(id);
+                var u = s.RequireUserLocked(r.Query("id") ?? string.Empty);
                 ShareFileState.RequireRead(caller, u);
                 return Ok(r.Writer.User(u));
             }

@@ -20,6 +20,9 @@ public sealed class ShareFileSeed
         JsonConvert.DeserializeObject<ShareFileSeed>(json, new JsonSerializerSettings { MissingMemberHandling = MissingMemberHandling.Error })
         ?? throw new InvalidDataException("ShareFile seed is empty.");
 
+    /// <summary>A fresh copy of seeds/sharefile-default.json, to modify before use.</summary>
+    public static ShareFileSeed Default() => FromFile(ShareFileState.ResolveSeedPath(null));
+
     public static ShareFileSeed FromFile(string path)
     {
         try

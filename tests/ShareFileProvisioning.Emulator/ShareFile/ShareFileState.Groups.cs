@@ -25,7 +25,7 @@ public sealed partial class ShareFileState
         throw ShareFileApiException.NotAuthorized($"Changing shared group '{g.Id}' requires the {SfRoles.AdminSharedDistGroups} role.");
     }
 
-    internal List<SfGroup> VisibleGroupsLocked(SfUser caller) => _groupOrder.Where(g => CanSee(caller, g)).ToList();
+    internal List<SfGroup> VisibleGroupsLocked(SfUser caller) => OrderedGroupsLocked().Where(g => CanSee(caller, g)).ToList();
 
     internal List<SfGroup> GroupsOfMemberLocked(string userId) =>
         _groupsByMember.TryGetValue(userId, out var set) ? set.Select(id => _groupsById[id]).OrderBy(g => g.Seq).ToList() : new List<SfGroup>();

@@ -27,10 +27,12 @@ public sealed partial class ShareFileState
     // Reverse indexes so deleting a user does not scan every group.
     private readonly Dictionary<string, HashSet<string>> _groupsByMember = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, HashSet<string>> _groupsByOwner = new(StringComparer.OrdinalIgnoreCase);
-    // Insertion-ordered lists give stable feed order for paging; rebuilt lazily after deletions.
+    // Insertion-ordered lists give stable feed order for paging. Deleted records are flagged and skipped, and the
+    // lists are compacted only once a quarter of them is dead, so a delete stays O(1) amortised.
     private readonly List<SfUser> _userOrder = new();
     private readonly List<SfGroup> _groupOrder = new();
-    private bool _orderDirty;
+    private int _removedUsers;
+    private int _removedGroups;
     private long _seq;
     private int _employeeCount;
 
@@ -85,7 +87,7 @@ public sealed partial class ShareFileState
     private void ApplySeedLocked(ShareFileSeed seed)
     {
         _usersById.Clear(); _usersByEmail.Clear(); _groupsById.Clear(); _groupsByMember.Clear(); _groupsByOwner.Clear();
-        _userOrder.Clear(); _groupOrder.Clear(); _orderDirty = false; _employeeCount = 0; _lostItems = 0; _seq = 0;
+        _userOrder.Clear(); _groupOrder.Clear(); _removedUsers = 0; _removedGroups = 0; _employeeCount = 0; _lostItems = 0; _seq = 0;
         _account = seed.Account ?? new SeedAccount();
         _account.Preferences ??= new SeedAccountPreferences();
         seed.OAuth ??= new SeedOAuthClient();
@@ -197,6 +199,8 @@ public sealed partial class ShareFileState
     {
         _usersById.Remove(user.Id);
         _usersByEmail.Remove(user.Email);
+        user.Removed = true;
+        _removedUsers++;
         if (user.IsEmployee) _employeeCount--;
         if (_groupsByMember.Remove(user.Id, out var groups))
             foreach (var gid in groups)
@@ -205,7 +209,6 @@ public sealed partial class ShareFileState
                 g.MemberSet.Remove(user.Id);
                 g.Members.Remove(user.Id);
             }
-        _orderDirty = true;
     }
 
     private void AddGroupLocked(SfGroup group)
@@ -219,10 +222,11 @@ public sealed partial class ShareFileState
     private void RemoveGroupLocked(SfGroup group)
     {
         _groupsById.Remove(group.Id);
+        group.Removed = true;
+        _removedGroups++;
         IndexOwner(group.OwnerId, group.Id, add: false);
         foreach (var m in group.Members)
             if (_groupsByMember.TryGetValue(m, out var set)) set.Remove(group.Id);
-        _orderDirty = true;
     }
 
     private void IndexOwner(string ownerId, string groupId, bool add)
@@ -259,17 +263,23 @@ public sealed partial class ShareFileState
         return true;
     }
 
-    // Compaction happens under the write lock only; readers see a clean list because every write compacts.
+    // Compaction happens under the write lock only, so readers never see the lists change under them.
     private void CompactOrderLocked()
     {
-        if (!_orderDirty) return;
-        _userOrder.RemoveAll(u => !_usersById.TryGetValue(u.Id, out var live) || !ReferenceEquals(live, u));
-        _groupOrder.RemoveAll(g => !_groupsById.TryGetValue(g.Id, out var live) || !ReferenceEquals(live, g));
-        _orderDirty = false;
+        if (_removedUsers > 64 && _removedUsers * 4 > _userOrder.Count)
+        {
+            _userOrder.RemoveAll(u => u.Removed);
+            _removedUsers = 0;
+        }
+        if (_removedGroups > 64 && _removedGroups * 4 > _groupOrder.Count)
+        {
+            _groupOrder.RemoveAll(g => g.Removed);
+            _removedGroups = 0;
+        }
     }
 
-    internal IEnumerable<SfUser> OrderedUsersLocked() => _userOrder;
-    internal IEnumerable<SfGroup> OrderedGroupsLocked() => _groupOrder;
+    internal IEnumerable<SfUser> OrderedUsersLocked() => _userOrder.Where(u => !u.Removed);
+    internal IEnumerable<SfGroup> OrderedGroupsLocked() => _groupOrder.Where(g => !g.Removed);
 
     internal SfUser UserLocked(string id) => id != null && _usersById.TryGetValue(id, out var u) ? u : null;
     internal SfUser UserByEmailLocked(string email) => email != null && _usersByEmail.TryGetValue(email, out var u) ? u : null;
@@ -281,9 +291,9 @@ public sealed partial class ShareFileState
 
     // ---- public read-only views (snapshots) ----
 
-    public IReadOnlyList<ShareFileUserInfo> Users => Read(() => _userOrder.Where(u => _usersById.ContainsKey(u.Id) && ReferenceEquals(_usersById[u.Id], u)).Select(u => u.ToInfo()).ToList());
+    public IReadOnlyList<ShareFileUserInfo> Users => Read(() => OrderedUsersLocked().Select(u => u.ToInfo()).ToList());
 
-    public IReadOnlyList<ShareFileGroupInfo> Groups => Read(() => _groupOrder.Where(g => _groupsById.TryGetValue(g.Id, out var live) && ReferenceEquals(live, g)).Select(g => g.ToInfo()).ToList());
+    public IReadOnlyList<ShareFileGroupInfo> Groups => Read(() => OrderedGroupsLocked().Select(g => g.ToInfo()).ToList());
 
     public ShareFileAccountInfo Account => Read(() => new ShareFileAccountInfo(_accountId, _account.Subdomain, _account.Company,
         _account.UserMax, _employeeCount, _usersById.Count - _employeeCount, _account.Preferences.UseStrictEmployeeDefinition,
@@ -301,9 +311,8 @@ public sealed partial class ShareFileState
     public string DumpJson() => Read(() =>
     {
         var users = new JArray();
-        foreach (var u in _userOrder)
+        foreach (var u in OrderedUsersLocked())
         {
-            if (!_usersById.TryGetValue(u.Id, out var live) || !ReferenceEquals(live, u)) continue;
             var o = new JObject
             {
                 ["id"] = u.Id, ["email"] = u.Email, ["firstName"] = u.FirstName, ["lastName"] = u.LastName,
@@ -314,9 +323,8 @@ public sealed partial class ShareFileState
             users.Add(o);
         }
         var groups = new JArray();
-        foreach (var g in _groupOrder)
+        foreach (var g in OrderedGroupsLocked())
         {
-            if (!_groupsById.TryGetValue(g.Id, out var live) || !ReferenceEquals(live, g)) continue;
             groups.Add(new JObject
             {
                 ["id"] = g.Id, ["name"] = g.Name, ["isShared"] = g.IsShared,

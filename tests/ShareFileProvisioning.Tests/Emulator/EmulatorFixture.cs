@@ -18,7 +18,7 @@ public sealed class EmulatorFixture : IAsyncLifetime
 
     /// <summary>A fresh copy of seeds/sharefile-default.json, for tests that tweak it before ResetTo.</summary>
     public static ShareFileSeed DefaultSeed() =>
-        ShareFileSeed.FromFile(Path.Combine(AppContext.BaseDirectory, "seeds", ShareFileState.DefaultSeedFile));
+        ShareFileSeed.Default();
 }
 
 /// <summary>Resets state, faults, latency and the request log before every test, and hands out a client.</summary>

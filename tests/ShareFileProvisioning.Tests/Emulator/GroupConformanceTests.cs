@@ -89,6 +89,14 @@ public sealed class GroupConformanceTests(EmulatorFixture fixture) : EmulatorTes
     }
 
     [Fact]
+    public async Task Expand_Owner_returns_the_owning_user()
+    {
+        var r = await Sf.GetAsync($"sf/v3/Groups({EngineeringId})?$expand=Owner", await AdminTokenAsync());
+        Assert.Equal(AdminEmail, (string)r.Body["Owner"]["Email"]);
+        Assert.Equal("ShareFile.Api.Models.AccountUser", (string)r.Body["Owner"]["odata.type"]);
+    }
+
+    [Fact]
     public async Task Patch_group_renames_and_ignores_Contacts()
     {
         var r = await Sf.SendJsonAsync("PATCH", $"sf/v3/Groups({EngineeringId})", await AdminTokenAsync(),

@@ -81,6 +81,13 @@ public sealed class UserConformanceTests(EmulatorFixture fixture) : EmulatorTest
     }
 
     [Fact]
+    public async Task D6_empty_email_lookup_is_404_not_the_caller()
+    {
+        var r = await Sf.GetAsync("sf/v3/Users?emailaddress=", await AdminTokenAsync());
+        Assert.Equal(HttpStatusCode.NotFound, r.Status);
+    }
+
+    [Fact]
     public async Task D17_unknown_user_id_is_404()
     {
         var token = await AdminTokenAsync();
