@@ -116,18 +116,7 @@ internal static class GraphDelta
     {
         if (filterIds != null)
             return filterIds.OrderBy(i => i, StringComparer.Ordinal).Where(i => after == null || string.CompareOrdinal(i, after) > 0);
-        var start = 0;
-        if (after != null)
-        {
-            var at = order.BinarySearch(after, StringComparer.Ordinal);
-            start = at >= 0 ? at + 1 : ~at;
-        }
-        return Range(order, start);
-    }
-
-    private static IEnumerable<string> Range(List<string> order, int start)
-    {
-        for (var i = start; i < order.Count; i++) yield return order[i];
+        return GraphQuery.SortedAfter(order, i => i, after);
     }
 
     private static JObject Removed(string id, string reason) =>

@@ -19,9 +19,9 @@ internal static class GraphDirectoryEndpoints
         var filter = GraphQuery.ParseFilter(GraphHttp.Query(ctx, "filter"), UserFilterable, "User");
         lock (state.Gate)
         {
-            var users = state.UserOrder.Select(id => state.UsersById[id])
-                .Where(u => !u.IsSoftDeleted && !u.IsPurged && GraphQuery.Matches(filter, u.Get));
-            return CountedPage(ctx, state, users, u => u.Id, u => GraphJson.User(u, select), GraphJson.Context(GraphHttp.V1(ctx), "users", select));
+            IEnumerable<GraphUser> UsersAfter(string after) => GraphQuery.SortedAfter(state.UserOrder, i => i, after)
+                .Select(id => state.UsersById[id]).Where(u => !u.IsSoftDeleted && !u.IsPurged && GraphQuery.Matches(filter, u.Get));
+            return CountedPage(ctx, state, UsersAfter, u => u.Id, u => GraphJson.User(u, select), GraphJson.Context(GraphHttp.V1(ctx), "users", select));
         }
     }
 
@@ -44,8 +44,9 @@ internal static class GraphDirectoryEndpoints
         var filter = GraphQuery.ParseFilter(GraphHttp.Query(ctx, "filter"), GroupFilterable, "Group");
         lock (state.Gate)
         {
-            var groups = state.GroupOrder.Select(id => state.GroupsById[id]).Where(g => GraphQuery.Matches(filter, g.Get));
-            return CountedPage(ctx, state, groups, g => g.Id, g => GraphJson.Group(g, select), GraphJson.Context(GraphHttp.V1(ctx), "groups", select));
+            IEnumerable<GraphGroup> GroupsAfter(string after) => GraphQuery.SortedAfter(state.GroupOrder, i => i, after)
+                .Select(id => state.GroupsById[id]).Where(g => GraphQuery.Matches(filter, g.Get));
+            return CountedPage(ctx, state, GroupsAfter, g => g.Id, g => GraphJson.Group(g, select), GraphJson.Context(GraphHttp.V1(ctx), "groups", select));
         }
     }
 
@@ -87,7 +88,7 @@ internal static class GraphDirectoryEndpoints
             if (cast == "microsoft.graph.user") ids = ids.Where(i => !state.GroupsById.ContainsKey(i));
             if (cast == "microsoft.graph.group") ids = ids.Where(i => state.GroupsById.ContainsKey(i));
             var entitySet = "directoryObjects" + (cast == null ? "" : "/" + cast);
-            return CountedPage(ctx, state, ids.ToList(), i => i, i => GraphJson.Member(state, i, select), GraphJson.Context(GraphHttp.V1(ctx), entitySet, select));
+            return CountedPage(ctx, state, GraphQuery.After(ids.ToList(), i => i), i => i, i => GraphJson.Member(state, i, select), GraphJson.Context(GraphHttp.V1(ctx), entitySet, select));
         }
     }
 
@@ -114,16 +115,15 @@ internal static class GraphDirectoryEndpoints
     }
 
     /// <summary>A page; with $count=true (needs ConsistencyLevel: eventual) the first page carries @odata.count.</summary>
-    private static JObject CountedPage<T>(HttpContext ctx, GraphState state, IEnumerable<T> ordered, Func<T, string> key, Func<T, JObject> project, string context)
+    private static JObject CountedPage<T>(HttpContext ctx, GraphState state, Func<string, IEnumerable<T>> itemsAfter, Func<T, string> key, Func<T, JObject> project, string context)
     {
         var count = GraphHttp.Query(ctx, "count");
         var wantCount = string.Equals(count, "true", StringComparison.OrdinalIgnoreCase);
         if (wantCount && !IsEventual(ctx))
             throw GraphError.UnsupportedQuery("$count requires the ConsistencyLevel header set to eventual.");
-        var all = wantCount ? ordered.ToList() : ordered;
-        var (page, next) = GraphQuery.Page(ctx, state, all, key);
+        var (page, next) = GraphQuery.Page(ctx, state, itemsAfter, key);
         var o = GraphJson.Collection(context, page.Select(project), next);
-        if (wantCount && GraphHttp.Query(ctx, "skiptoken") == null) o["@odata.count"] = ((List<T>)all).Count;
+        if (wantCount && GraphHttp.Query(ctx, "skiptoken") == null) o["@odata.count"] = itemsAfter(null).Count();
         return o;
     }
 }

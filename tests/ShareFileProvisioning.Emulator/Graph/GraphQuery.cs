@@ -148,21 +148,43 @@ internal static class GraphQuery
         throw new GraphError(400, "Directory_ExpiredPageToken", "The specified page token value has expired and can no longer be included in your request.");
     }
 
-    /// <summary>One page of key-ordered items after the cursor, plus the nextLink (null on the last page).</summary>
-    public static (List<T> Items, string NextLink) Page<T>(HttpContext ctx, GraphState state, IEnumerable<T> ordered, Func<T, string> key)
+    /// <summary>
+    /// One page after the cursor, plus the nextLink (null on the last page). <paramref name="itemsAfter"/> yields the
+    /// key-ordered items whose key is ordinal-greater than its argument (null = from the start), so large lists seek
+    /// instead of scanning.
+    /// </summary>
+    public static (List<T> Items, string NextLink) Page<T>(HttpContext ctx, GraphState state, Func<string, IEnumerable<T>> itemsAfter, Func<T, string> key)
     {
         var top = Top(ctx);
         var after = DecodeSkipToken(ctx, state);
         var page = new List<T>(Math.Min(top, 1000));
         var more = false;
-        foreach (var item in ordered)
+        foreach (var item in itemsAfter(after))
         {
-            if (after != null && string.CompareOrdinal(key(item), after) <= 0) continue;
             if (page.Count == top) { more = true; break; }
             page.Add(item);
         }
         return (page, more ? GraphHttp.NextLink(ctx, EncodeSkipToken(state, key(page[^1]))) : null);
     }
+
+    /// <summary>Items of an ordinal-sorted list after a key, found by binary search.</summary>
+    public static IEnumerable<T> SortedAfter<T>(IReadOnlyList<T> sorted, Func<T, string> key, string after)
+    {
+        var lo = 0;
+        if (after != null)
+        {
+            var hi = sorted.Count;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) / 2;
+                if (string.CompareOrdinal(key(sorted[mid]), after) <= 0) lo = mid + 1; else hi = mid;
+            }
+        }
+        for (var i = lo; i < sorted.Count; i++) yield return sorted[i];
+    }
+
+    /// <summary>For small in-memory lists already in key order.</summary>
+    public static Func<string, IEnumerable<T>> After<T>(IReadOnlyList<T> sorted, Func<T, string> key) => after => SortedAfter(sorted, key, after);
 
     public static string Base64Url(string text) =>
         Convert.ToBase64String(Encoding.UTF8.GetBytes(text)).TrimEnd('=').Replace('+', '-').Replace('/', '_');

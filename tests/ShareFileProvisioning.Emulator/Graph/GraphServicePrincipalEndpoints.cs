@@ -41,8 +41,9 @@ internal static class GraphServicePrincipalEndpoints
             throw GraphError.UnsupportedQuery("Unsupported query: appRoleAssignedTo supports only $top and $select in the emulator.");
         lock (state.Gate)
         {
-            var ordered = state.LiveAssignments().OrderBy(a => a.Id, StringComparer.Ordinal).ToList();
-            var (page, next) = GraphQuery.Page(ctx, state, ordered, a => a.Id);
+            IEnumerable<GraphAppRoleAssignment> After(string after) =>
+                GraphQuery.SortedAfter(state.Assignments, a => a.Id, after).Where(state.IsLiveAssignment);
+            var (page, next) = GraphQuery.Page(ctx, state, After, a => a.Id);
             var select = SelectAssignment(GraphHttp.Query(ctx, "select"));
             var items = page.Select(a => Project(GraphJson.Assignment(state, a), select));
             var context = GraphHttp.V1(ctx) + "$metadata#servicePrincipals('" + state.ServicePrincipal.Id + "')/appRoleAssignedTo";

@@ -198,7 +198,7 @@ public sealed partial class GraphState
         return group;
     }
 
-    internal GraphAppRoleAssignment AssignLocked(string principalId, string appRoleId, string principalType)
+    internal GraphAppRoleAssignment AssignLocked(string principalId, string appRoleId, string principalType, bool bulk = false)
     {
         string type;
         if (GroupsById.ContainsKey(principalId ?? "")) type = "Group";
@@ -219,7 +219,15 @@ public sealed partial class GraphState
         {
             Id = NewAssignmentId(), PrincipalId = principalId, PrincipalType = type, AppRoleId = appRoleId, CreatedDateTime = Stamp(),
         };
-        Assignments.Add(assignment);
+        if (bulk)
+        {
+            Assignments.Add(assignment);
+        }
+        else
+        {
+            var at = Assignments.FindIndex(a => string.CompareOrdinal(a.Id, assignment.Id) > 0);
+            Assignments.Insert(at < 0 ? Assignments.Count : at, assignment);
+        }
         return assignment;
     }
 

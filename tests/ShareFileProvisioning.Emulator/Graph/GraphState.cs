@@ -24,6 +24,7 @@ public sealed partial class GraphState
     /// <summary>All user ids (tombstones included) in ordinal order: the stable order of lists, pages and delta.</summary>
     internal readonly List<string> UserOrder = new();
     internal readonly List<string> GroupOrder = new();
+    /// <summary>Kept in ordinal order of assignment id: the order of appRoleAssignedTo pages.</summary>
     internal readonly List<GraphAppRoleAssignment> Assignments = new();
     private readonly HashSet<string> AssignmentKeys = new(StringComparer.Ordinal);
     internal readonly Dictionary<string, GraphTokenGrant> TokenGrants = new(StringComparer.Ordinal);
@@ -152,7 +153,8 @@ public sealed partial class GraphState
                 }
             }
             foreach (var a in seed.AppRoleAssignments ?? new List<GraphAssignmentSeed>())
-                AssignLocked(a.PrincipalId, a.AppRoleId ?? GraphAppRoleAssignment.DefaultAppRoleId, a.PrincipalType);
+                AssignLocked(a.PrincipalId, a.AppRoleId ?? GraphAppRoleAssignment.DefaultAppRoleId, a.PrincipalType, bulk: true);
+            Assignments.Sort((x, y) => string.CompareOrdinal(x.Id, y.Id));
         }
     }
 
@@ -185,8 +187,11 @@ public sealed partial class GraphState
     internal string ODataTypeOf(string objectId) =>
         GroupsById.ContainsKey(objectId) ? "#microsoft.graph.group" : "#microsoft.graph.user";
 
-    internal IEnumerable<GraphAppRoleAssignment> LiveAssignments() =>
-        Assignments.Where(a => a.PrincipalType == "Group" ? GroupsById.ContainsKey(a.PrincipalId) : IsLiveUser(a.PrincipalId));
+    internal IEnumerable<GraphAppRoleAssignment> LiveAssignments() => Assignments.Where(IsLiveAssignment);
+
+    /// <summary>A soft-deleted user's assignments are hidden, and come back on restore.</summary>
+    internal bool IsLiveAssignment(GraphAppRoleAssignment a) =>
+        a.PrincipalType == "Group" ? GroupsById.ContainsKey(a.PrincipalId) : IsLiveUser(a.PrincipalId);
 
     internal string PrincipalDisplayName(GraphAppRoleAssignment a) =>
         a.PrincipalType == "Group" ? GroupsById[a.PrincipalId].DisplayName : UsersById[a.PrincipalId].DisplayName;
