@@ -33,6 +33,13 @@ public static class GraphEndpoints
             var token = GraphHttp.RequireBearer(ctx);
             var path = ctx.Request.Path.Value!.Substring("/v1.0/".Length).TrimEnd('/');
             var segments = path.Split('/');
+            if (segments.Length == 1 && segments[0] == "$batch")
+            {
+                RequireMethod(ctx, "POST");
+                var responses = await GraphBatch.Handle(ctx).ConfigureAwait(false);
+                await GraphHttp.WriteJson(ctx, 200, responses).ConfigureAwait(false);
+                return;
+            }
             if (segments.Length == 3 && segments[0] == "users" && segments[2] == "sendMail")
             {
                 RequireMethod(ctx, "POST");
