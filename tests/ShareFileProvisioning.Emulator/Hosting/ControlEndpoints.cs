@@ -36,6 +36,7 @@ public static class ControlEndpoints
         app.MapPost(Prefix + "/reset", context =>
         {
             shareFile.Reset();
+            graph.Reset();
             control.Reset();
             return NoContent(context);
         });
