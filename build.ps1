@@ -74,6 +74,10 @@ function Invoke-Build {
         throw 'System.Management.Automation.dll must never ship with the module.'
     }
 
+    # Help is compiled from markdown against the built module (structure from Get-Command), in a fresh process.
+    Invoke-FreshPwsh @('-File', (Join-Path $Root 'src/ShareFileProvisioning/Help/Build-Help.ps1'), '-ModulePath', $ModuleOut)
+    if ($LASTEXITCODE -ne 0) { throw 'Help compilation failed (see the help: lines above).' }
+
     $manifest = Test-ModuleManifest (Join-Path $ModuleOut 'ShareFileProvisioning.psd1') -ErrorAction Stop
     Write-Host "Module $($manifest.Name) $($manifest.Version) assembled in $ModuleOut"
 }

@@ -194,7 +194,8 @@ foreach ($command in $commands) {
     $w.WriteStartElement('command', 'returnValues', $cmd)
     $outputs = if ($sub.ContainsKey('OUTPUTS')) { $sub['OUTPUTS'] } else { [ordered]@{} }
     foreach ($t in $command.OutputType) {
-        $text = if ($outputs.Contains($t.Name)) { $outputs[$t.Name] } else { '' }
+        $short = $t.Name.Split('.')[-1]
+        $text = if ($outputs.Contains($t.Name)) { $outputs[$t.Name] } elseif ($outputs.Contains($short)) { $outputs[$short] } else { '' }
         if (-not $text) { $problems.Add("${name}: output type $($t.Name) is not described under OUTPUTS") }
         $w.WriteStartElement('command', 'returnValue', $cmd); Write-Type $w $t.Name $text; $w.WriteEndElement()
     }
