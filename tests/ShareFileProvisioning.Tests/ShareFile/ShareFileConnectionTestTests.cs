@@ -12,7 +12,7 @@ public class ShareFileConnectionTestTests
     private static async Task<IReadOnlyList<ConnectionCheckResult>> RunAsync(ShareFileConnectionSettings settings, bool includeGroups)
     {
         using var client = new ShareFileClient(settings, FastOptions());
-        return await new ShareFileConnectionTest(client, settings, includeGroups).RunAsync(default);
+        return await new ShareFileConnectionTest(client, includeGroups).RunAsync(default);
     }
 
     private static ConnectionCheckResult Check(IReadOnlyList<ConnectionCheckResult> results, string name) =>
