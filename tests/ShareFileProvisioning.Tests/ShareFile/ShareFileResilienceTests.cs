@@ -157,6 +157,57 @@ public class ShareFileResilienceTests
     }
 
     [Fact]
+    public async Task Slow_attempt_times_out_and_idempotent_call_is_retried_once_then_reported()
+    {
+        await using var server = await EmulatorServer.StartAsync(new EmulatorOptions());
+        var options = FastOptions(maxRetries: 1);
+        options.AttemptTimeout = TimeSpan.FromMilliseconds(400);
+        using var client = Client(server, options: options);
+        await client.ConnectAsync(default);
+        await SetLatencyAsync(server, 3_000);
+
+        var ex = await Assert.ThrowsAsync<ShareFileConnectionException>(() => client.GetAccountAsync(default));
+
+        Assert.Contains("did not answer", ex.Message);
+        Assert.Equal(2, await CountAsync(server, "GET /sf/v3/Accounts"));
+    }
+
+    [Fact]
+    public async Task Circuit_opens_after_repeated_server_faults_and_calls_fail_fast()
+    {
+        await using var server = await EmulatorServer.StartAsync(new EmulatorOptions());
+        var options = FastOptions(maxRetries: 0);
+        options.CircuitBreakerMinimumThroughput = 3; // the sign-in is the first (successful) sample
+        options.CircuitBreakerFailureRatio = 0.6;
+        options.CircuitBreakerBreakDuration = TimeSpan.FromSeconds(30);
+        using var client = Client(server, options: options);
+        await client.ConnectAsync(default);
+        await InjectFaultAsync(server, new { status = 500, count = 50 });
+
+        await Assert.ThrowsAsync<ShareFileApiException>(() => client.GetAccountAsync(default));
+        await Assert.ThrowsAsync<ShareFileApiException>(() => client.GetAccountAsync(default));
+        var ex = await Assert.ThrowsAsync<ShareFileConnectionException>(() => client.GetAccountAsync(default));
+
+        Assert.Contains("paused", ex.Message);
+        Assert.Equal(2, await CountAsync(server, "GET /sf/v3/Accounts"));
+    }
+
+    [Fact]
+    public async Task Maintenance_redirect_is_reported_as_MaintenanceMode_and_not_followed()
+    {
+        var (server, client) = await ConnectedAsync();
+        await using var _ = server;
+        using var __ = client;
+        await InjectFaultAsync(server, new { kind = "maintenance", count = 1 });
+
+        var ex = await Assert.ThrowsAsync<ShareFileApiException>(() => client.GetAccountAsync(default));
+
+        Assert.Equal(ShareFileErrorReason.MaintenanceMode, ex.Reason);
+        Assert.InRange(ex.StatusCode, 300, 399);
+        Assert.Contains("maintenance", ex.Message);
+    }
+
+    [Fact]
     public async Task Unreachable_host_is_a_connection_error_naming_the_address()
     {
         var port = ClosedLoopbackPort();
