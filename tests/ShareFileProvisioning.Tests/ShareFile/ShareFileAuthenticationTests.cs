@@ -91,6 +91,19 @@ public class ShareFileAuthenticationTests
     }
 
     [Fact]
+    public async Task Concurrent_callers_rejected_with_401_share_one_renewal()
+    {
+        await using var server = await EmulatorServer.StartAsync(new EmulatorOptions());
+        using var client = Client(server);
+        await client.ConnectAsync(default);
+        await ExpireTokensAsync(server);
+
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => client.GetAccountAsync(default)));
+
+        Assert.Equal(2, await CountAsync(server, "POST /oauth/token"));
+    }
+
+    [Fact]
     public async Task Wrong_password_is_invalid_grant_with_an_admin_message_and_no_retry()
     {
         await using var server = await EmulatorServer.StartAsync(new EmulatorOptions());
