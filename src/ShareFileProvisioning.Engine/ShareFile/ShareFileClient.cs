@@ -51,6 +51,9 @@ namespace ShareFileProvisioning.Engine.ShareFile
         /// <summary>Set once a token has been obtained (by <see cref="ConnectAsync"/> or the first call).</summary>
         public ShareFileSessionInfo Session { get; private set; }
 
+        /// <summary>The settings this client signs in with (internal: they hold the secrets).</summary>
+        internal ShareFileConnectionSettings Settings => _settings;
+
         /// <summary>Snapshot of this client's traffic counters.</summary>
         public ShareFileClientMetrics Metrics => _sender.Metrics.Snapshot();
 

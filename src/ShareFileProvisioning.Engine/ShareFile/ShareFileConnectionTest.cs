@@ -22,13 +22,12 @@ namespace ShareFileProvisioning.Engine.ShareFile
         private readonly ShareFileConnectionSettings _settings;
         private readonly bool _includeGroups;
 
-        /// <param name="client">A client not necessarily connected yet.</param>
-        /// <param name="settings">The same settings the client was built with (for names in messages).</param>
+        /// <param name="client">A client, connected or not; the test signs in through it.</param>
         /// <param name="includeGroups">Also require the group roles and group list access.</param>
-        public ShareFileConnectionTest(ShareFileClient client, ShareFileConnectionSettings settings, bool includeGroups)
+        public ShareFileConnectionTest(ShareFileClient client, bool includeGroups)
         {
             _client = client ?? throw new ArgumentNullException(nameof(client));
-            _settings = settings ?? throw new ArgumentNullException(nameof(settings));
+            _settings = client.Settings;
             _includeGroups = includeGroups;
         }
 

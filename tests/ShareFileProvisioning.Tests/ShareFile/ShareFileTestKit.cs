@@ -153,7 +153,7 @@ internal sealed class TempSeed : IDisposable
     public string Path { get; }
 
     /// <summary>The default account and logins plus <paramref name="employees"/> extra employees; optional token lifetime.</summary>
-    public static TempSeed Standard(int employees = 0, int tokenLifetimeSeconds = 28800, bool strict = false)
+    public static TempSeed Standard(int employees = 0, int tokenLifetimeSeconds = 28800, bool strict = false, int userMax = 50)
     {
         var users = new JArray
         {
@@ -175,7 +175,7 @@ internal sealed class TempSeed : IDisposable
         {
             ["account"] = new JObject
             {
-                ["subdomain"] = "acme", ["company"] = "Acme", ["appcp"] = "sharefile.com", ["apicp"] = "sf-api.com", ["userMax"] = 50,
+                ["subdomain"] = "acme", ["company"] = "Acme", ["appcp"] = "sharefile.com", ["apicp"] = "sf-api.com", ["userMax"] = userMax,
                 ["preferences"] = new JObject { ["useStrictEmployeeDefinition"] = strict, ["employeeEmailDomains"] = "acme.com; Acme.co.uk" },
             },
             ["oAuth"] = new JObject { ["clientId"] = ShareFileTestKit.ClientId, ["clientSecret"] = ShareFileTestKit.ClientSecret },
