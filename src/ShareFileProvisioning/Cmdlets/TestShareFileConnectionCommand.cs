@@ -58,22 +58,13 @@ namespace ShareFileProvisioning.Cmdlets
         private protected override void ProcessRecordCore()
         {
             ShareFileClient temporary = null;
-            ShareFileClient client;
-            ShareFileConnectionSettings settings;
-            if (ParameterSetName == ExplicitSet)
-            {
-                settings = ConnectionFactory.Settings(Subdomain, Credential, ClientId, ClientSecret, BaseUri);
-                client = temporary = ConnectionFactory.Client(this, settings);
-            }
-            else
-            {
-                settings = ActiveConnection.Settings;
-                client = ActiveConnection.Client;
-            }
+            var client = ParameterSetName == ExplicitSet
+                ? temporary = ConnectionFactory.Client(this, ConnectionFactory.Settings(Subdomain, Credential, ClientId, ClientSecret, BaseUri))
+                : ActiveConnection.Client;
 
             try
             {
-                var results = RunEngine((trace, ct) => new ShareFileConnectionTest(client, settings, IncludeGroups).RunAsync(ct));
+                var results = RunEngine((trace, ct) => new ShareFileConnectionTest(client, IncludeGroups).RunAsync(ct));
                 var checks = results.Select(OutputMapper.ToCheck).ToList();
                 if (Quiet)
                 {
