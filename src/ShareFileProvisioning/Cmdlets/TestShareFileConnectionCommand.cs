@@ -68,7 +68,7 @@ namespace ShareFileProvisioning.Cmdlets
                 var checks = results.Select(OutputMapper.ToCheck).ToList();
                 if (Quiet)
                 {
-                    WriteObject(checks.Last().Passed && checks.Last().Status != ConnectionCheckStatus.Skipped);
+                    WriteObject(checks.Last().Passed && checks.Last().Status != CheckStatus.Skipped);
                     return;
                 }
 

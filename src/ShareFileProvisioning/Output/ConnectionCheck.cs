@@ -1,6 +1,6 @@
 namespace ShareFileProvisioning
 {
-    public enum ConnectionCheckStatus
+    public enum CheckStatus
     {
         Passed,
         Failed,
@@ -16,11 +16,11 @@ namespace ShareFileProvisioning
     {
         public string System { get; set; }
         public string Check { get; set; }
-        public ConnectionCheckStatus Status { get; set; }
+        public CheckStatus Status { get; set; }
         public string Message { get; set; }
         public string Detail { get; set; }
 
-        public bool Passed => Status == ConnectionCheckStatus.Passed || Status == ConnectionCheckStatus.Warning;
+        public bool Passed => Status == CheckStatus.Passed || Status == CheckStatus.Warning;
 
         public override string ToString() => $"{Check}: {Status}";
     }
