@@ -50,6 +50,6 @@ namespace ShareFileProvisioning.Engine.Configuration
         public static string ToJson(ProvisioningConfiguration config) => ConfigurationJson.Serialize(config);
 
         /// <summary>Stable hash of the normalized configuration ("sha256:…"); formatting of the file does not matter.</summary>
-        public static string Fingerprint(ProvisioningConfiguration config) => ConfigurationJson.Fingerprint(config);
+        public static string Fingerprint(ProvisioningConfiguration config) => ConfigurationFingerprint.Compute(config);
     }
 }

@@ -285,7 +285,7 @@ namespace ShareFileProvisioning.Engine.Configuration
             }
             if (names > 1) errors.Add(new ConfigurationError("groupProvisioning.mappings", "Name is mapped more than once; keep exactly one."));
             if (g.Enabled && names == 0) errors.Add(new ConfigurationError("groupProvisioning.mappings", "group provisioning is enabled but nothing maps Name."));
-            if (g.Enabled && matching == 0) errors.Add(new ConfigurationError("groupProvisioning.mappings", "group provisioning is enabled but no mapping has a matching precedence."));
+            else if (g.Enabled && matching == 0) errors.Add(new ConfigurationError("groupProvisioning.mappings", "group provisioning is enabled but no mapping has a matching precedence."));
         }
 
         private static void ValidateNotifications(NotificationSettings n, List<ConfigurationError> errors)

@@ -109,7 +109,7 @@ namespace ShareFileProvisioning.Engine.Configuration
             var userTypeExpression = string.IsNullOrWhiteSpace(config.UserType.Expression) ? null : ExpressionCompiler.Compile(config.UserType.Expression, schema);
             var userType = new CompiledUserTypeRule(config.UserType, userTypeExpression, userTypeMapping);
             var scoping = config.ScopingFilters.Compile(schema);
-            return new MappingSet(config, schema, compiled, scoping, userType, ConfigurationJson.Fingerprint(config));
+            return new MappingSet(config, schema, compiled, scoping, userType, ConfigurationFingerprint.Compute(config));
         }
     }
 }
