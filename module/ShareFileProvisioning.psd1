@@ -17,6 +17,15 @@
         'Test-ShareFileConnection'
         'Get-ShareFileUser'
         'Get-ShareFileGroup'
+        'Get-ShareFileProvisioningConfiguration'
+        'Set-ShareFileProvisioningConfiguration'
+        'Set-ShareFileAttributeMapping'
+        'Remove-ShareFileAttributeMapping'
+        'Add-ShareFileScopingFilter'
+        'Remove-ShareFileScopingFilter'
+        'Export-ShareFileProvisioningConfiguration'
+        'Import-ShareFileProvisioningConfiguration'
+        'Test-ShareFileAttributeMapping'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
