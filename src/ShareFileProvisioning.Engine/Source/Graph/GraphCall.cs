@@ -25,7 +25,7 @@ namespace ShareFileProvisioning.Engine.Source.Graph
             }
             catch (ODataError e) when (IsDeltaExpired(e))
             {
-                throw new DeltaExpiredException($"{operation}: {e.Error?.Code ?? "HTTP " + e.ResponseStatusCode} ({e.Error?.Message})", e);
+                throw new DeltaExpiredException($"{operation}: HTTP {e.ResponseStatusCode} {e.Error?.Code} ({e.Error?.Message})", e);
             }
             catch (ODataError e)
             {
