@@ -69,6 +69,8 @@ internal static class GraphDirectoryEndpoints
     /// </summary>
     public static JObject Members(HttpContext ctx, GraphState state, string groupId, bool transitive, string cast)
     {
+        // The SDK writes the cast with Graph's namespace alias (graph.user); both spellings are valid OData.
+        if (cast is "graph.user" or "graph.group") cast = "microsoft." + cast;
         if (cast != null && cast is not ("microsoft.graph.user" or "microsoft.graph.group"))
             throw GraphError.BadRequest($"Resource not found for the segment '{cast}'.");
         if (cast != null && transitive && (!IsEventual(ctx) || !string.Equals(GraphHttp.Query(ctx, "count"), "true", StringComparison.OrdinalIgnoreCase)))

@@ -101,7 +101,7 @@ internal static class GraphHttp
         if (string.IsNullOrWhiteSpace(header))
             throw new GraphError(401, "InvalidAuthenticationToken", "Access token is empty.");
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || header.Length <= 7 || string.IsNullOrWhiteSpace(header.Substring(7)))
-            throw new GraphError(401, "InvalidAuthenticationToken", "Access token validation failure. Invalid audience.");
+            throw new GraphError(401, "InvalidAuthenticationToken", "Access token validation failure: the Authorization header must use the Bearer scheme.");
         return header.Substring(7).Trim();
     }
 

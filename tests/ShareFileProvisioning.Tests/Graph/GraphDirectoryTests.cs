@@ -116,6 +116,21 @@ public sealed class GraphDirectoryTests : GraphEmulatorHarness
     }
 
     [Fact]
+    public async Task TransitiveMembersUserCast_NeedsEventualConsistencyAndCount()
+    {
+        var users = await Client.Groups[ShareFileUsers].TransitiveMembers.GraphUser.GetAsync(rc =>
+        {
+            rc.Headers.Add("ConsistencyLevel", "eventual");
+            rc.QueryParameters.Count = true;
+        });
+        var error = await Assert.ThrowsAsync<ODataError>(() => Client.Groups[ShareFileUsers].TransitiveMembers.GraphUser.GetAsync());
+
+        Assert.Equal(new[] { Grace, Katherine, Linus }, users.Value.Select(u => u.Id).OrderBy(i => i, StringComparer.Ordinal));
+        Assert.Equal(3, users.OdataCount);
+        Assert.Equal(400, error.ResponseStatusCode);
+    }
+
+    [Fact]
     public async Task GroupMembers_SoftDeletedUserIsNotAMemberUntilRestored()
     {
         Server.Graph.SoftDeleteUser(Grace);
