@@ -26,6 +26,10 @@
         'Export-ShareFileProvisioningConfiguration'
         'Import-ShareFileProvisioningConfiguration'
         'Test-ShareFileAttributeMapping'
+        'Connect-ProvisioningSource'
+        'Disconnect-ProvisioningSource'
+        'Test-ProvisioningSource'
+        'Get-ProvisioningScope'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
