@@ -13,7 +13,7 @@ namespace ShareFileProvisioning
         {
             System = SystemName,
             Check = result.Name,
-            Status = (ConnectionCheckStatus)System.Enum.Parse(typeof(ConnectionCheckStatus), result.Status.ToString()),
+            Status = (CheckStatus)System.Enum.Parse(typeof(CheckStatus), result.Status.ToString()),
             Message = result.Message,
             Detail = result.Detail,
         };
