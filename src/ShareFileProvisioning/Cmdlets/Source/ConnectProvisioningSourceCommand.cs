@@ -111,8 +111,6 @@ namespace ShareFileProvisioning.Cmdlets.Source
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        private protected override bool RequiresSourceConnection => false;
-
         private protected override object CurrentTarget => ServicePrincipalId ?? AppId ?? AppDisplayName;
 
         private protected override void ProcessSourceRecord()
