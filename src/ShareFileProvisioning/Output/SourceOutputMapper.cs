@@ -9,14 +9,7 @@ namespace ShareFileProvisioning
     {
         public const string SystemName = "Entra ID";
 
-        public static ConnectionCheck ToCheck(ConnectionCheckResult result) => new ConnectionCheck
-        {
-            System = SystemName,
-            Check = result.Name,
-            Status = (ConnectionCheckStatus)System.Enum.Parse(typeof(ConnectionCheckStatus), result.Status.ToString()),
-            Message = result.Message,
-            Detail = result.Detail,
-        };
+        public static ConnectionCheck ToCheck(ConnectionCheckResult result) => OutputMapper.ToCheck(result, SystemName);
 
         public static ProvisioningScopeReason ToReason(ScopeReason r) => new ProvisioningScopeReason
         {
