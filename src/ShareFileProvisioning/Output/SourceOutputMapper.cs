@@ -66,6 +66,7 @@ namespace ShareFileProvisioning
                 DisplayName = e.DisplayName,
                 InScope = e.InScope,
                 IsSoftDeleted = e.ObjectType == "User" && e.IsSoftDeleted,
+                AccountEnabled = e.AccountEnabled,
                 Reasons = reasons,
                 Reason = reasons.Length > 0 ? Join(reasons) : string.Join(" ", e.Notes),
                 Notes = e.Notes.ToArray(),
