@@ -1,39 +1,59 @@
 <#
 .SYNOPSIS
-    The README demo: starts the local emulators, then connects to ShareFile and shows the connection test,
-    the account's users and its distribution groups.
+    The README demo: starts the local emulators, connects to ShareFile and to Entra ID (the Graph emulator), tests
+    both connections, and lists the ShareFile account and the provisioning scope with reasons.
 #>
 param(
     [Parameter(Mandatory)] [string] $ModulePath
 )
 $ErrorActionPreference = 'Stop'
 Import-Module (Join-Path $PSScriptRoot '../Pester/TestHelpers.psm1')
-$seed = Join-Path $PSScriptRoot '../ShareFileProvisioning.Emulator/seeds/sharefile-demo.json'
-$emulator = Start-Emulator -ShareFileSeed $seed
+$seeds = Join-Path $PSScriptRoot '../ShareFileProvisioning.Emulator/seeds'
+$emulator = Start-Emulator -ShareFileSeed (Join-Path $seeds 'sharefile-demo.json') -GraphSeed (Join-Path $seeds 'graph-demo.json')
+function Show([string] $Command) { Write-Host "`n> $Command" -ForegroundColor Yellow }
 try {
     Import-Module $ModulePath
     Write-Host "Emulators listening on $($emulator.Uri)" -ForegroundColor DarkGray
 
-    Write-Host "`n> Connect-ShareFile -Subdomain acme -Credential admin@acme.com -ClientId sfp-demo-client -ClientSecret *** -BaseUri $($emulator.Uri) -PassThru" -ForegroundColor Yellow
+    Show "Connect-ShareFile -Subdomain acme -Credential admin@acme.com -ClientId sfp-demo-client -ClientSecret *** -BaseUri $($emulator.Uri) -PassThru"
     $credential = [pscredential]::new('admin@acme.com', (ConvertTo-SecureString 'P@ssw0rd!demo' -AsPlainText -Force))
     $secret = ConvertTo-SecureString 'sfp-demo-secret' -AsPlainText -Force
     Connect-ShareFile -Subdomain acme -Credential $credential -ClientId 'sfp-demo-client' -ClientSecret $secret -BaseUri $emulator.Uri -PassThru |
         Format-Table | Out-String -Width 160 | Write-Host
 
-    Write-Host '> Test-ShareFileConnection -IncludeGroups' -ForegroundColor Yellow
+    Show 'Test-ShareFileConnection -IncludeGroups'
     $checks = Test-ShareFileConnection -IncludeGroups
     $checks | Format-Table | Out-String -Width 160 | Write-Host
 
-    Write-Host '> Get-ShareFileUser -UserType All' -ForegroundColor Yellow
+    Show 'Get-ShareFileUser -UserType All'
     Get-ShareFileUser -UserType All | Format-Table | Out-String -Width 160 | Write-Host
 
-    Write-Host '> Get-ShareFileGroup' -ForegroundColor Yellow
+    Show 'Get-ShareFileGroup'
     Get-ShareFileGroup | Format-Table | Out-String -Width 160 | Write-Host
 
+    # The Graph emulator's demo tenant: an app registration with the three Graph permissions provisioning needs.
+    Show "Connect-ProvisioningSource -TenantId 7c9d1a4e-… -ClientId c0ffee00-… -ClientSecret *** -AppDisplayName 'Citrix ShareFile' -GraphBaseUri $($emulator.Uri)/v1.0 -AuthorityHost $($emulator.Uri)"
+    $graphSecret = ConvertTo-SecureString 'emulator-secret-value' -AsPlainText -Force
+    Connect-ProvisioningSource -TenantId '7c9d1a4e-2f3b-4c5d-8e6f-0a1b2c3d4e5f' -ClientId 'c0ffee00-1234-4abc-8def-0123456789ab' -ClientSecret $graphSecret `
+        -AppDisplayName 'Citrix ShareFile' -GraphBaseUri "$($emulator.Uri)/v1.0" -AuthorityHost $emulator.Uri -PassThru |
+        Format-Table | Out-String -Width 160 | Write-Host
+
+    Show 'Test-ProvisioningSource'
+    $sourceChecks = Test-ProvisioningSource
+    $sourceChecks | Format-Table | Out-String -Width 160 | Write-Host
+
+    Show 'Get-ProvisioningScope'
+    Get-ProvisioningScope | Format-Table | Out-String -Width 160 | Write-Host
+
+    # Linus is only in 'Engineering Contractors', a group nested in the assigned 'ShareFile Users': out of scope, as in Entra.
+    Show "Get-ProvisioningScope -UserPrincipalName linus.torvalds@contoso.example, ada.lovelace@contoso.example | Format-List"
+    Get-ProvisioningScope -UserPrincipalName 'linus.torvalds@contoso.example', 'ada.lovelace@contoso.example' | Format-List | Out-String -Width 160 | Write-Host
+
     Disconnect-ShareFile
-    $overall = $checks | Where-Object Check -eq 'Overall'
-    if (-not $overall.Passed) { Write-Host 'The connection test did not pass.' -ForegroundColor Red; exit 1 }
-    Write-Host 'Demo finished: the connection test passed.' -ForegroundColor Green
+    Disconnect-ProvisioningSource
+    $failed = @($checks + $sourceChecks) | Where-Object { $_.Check -eq 'Overall' -and -not $_.Passed }
+    if ($failed) { Write-Host 'A connection test did not pass.' -ForegroundColor Red; exit 1 }
+    Write-Host 'Demo finished: both connection tests passed.' -ForegroundColor Green
 }
 finally {
     Stop-Emulator $emulator

@@ -57,9 +57,11 @@ namespace ShareFileProvisioning
             IsDisabled = contact.IsDisabled,
         };
 
-        public static ConnectionCheck ToCheck(ConnectionCheckResult result) => new ConnectionCheck
+        public static ConnectionCheck ToCheck(ConnectionCheckResult result) => ToCheck(result, "ShareFile");
+
+        public static ConnectionCheck ToCheck(ConnectionCheckResult result, string system) => new ConnectionCheck
         {
-            System = "ShareFile",
+            System = system,
             Check = result.Name,
             Status = (CheckStatus)System.Enum.Parse(typeof(CheckStatus), result.Status.ToString()),
             Message = result.Message,

@@ -9,14 +9,7 @@ namespace ShareFileProvisioning
     {
         public const string SystemName = "Entra ID";
 
-        public static ConnectionCheck ToCheck(ConnectionCheckResult result) => new ConnectionCheck
-        {
-            System = SystemName,
-            Check = result.Name,
-            Status = (CheckStatus)System.Enum.Parse(typeof(CheckStatus), result.Status.ToString()),
-            Message = result.Message,
-            Detail = result.Detail,
-        };
+        public static ConnectionCheck ToCheck(ConnectionCheckResult result) => OutputMapper.ToCheck(result, SystemName);
 
         public static ProvisioningScopeReason ToReason(ScopeReason r) => new ProvisioningScopeReason
         {
@@ -73,6 +66,7 @@ namespace ShareFileProvisioning
                 DisplayName = e.DisplayName,
                 InScope = e.InScope,
                 IsSoftDeleted = e.ObjectType == "User" && e.IsSoftDeleted,
+                AccountEnabled = e.AccountEnabled,
                 Reasons = reasons,
                 Reason = reasons.Length > 0 ? Join(reasons) : string.Join(" ", e.Notes),
                 Notes = e.Notes.ToArray(),

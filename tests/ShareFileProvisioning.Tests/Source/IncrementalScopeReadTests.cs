@@ -90,6 +90,17 @@ public sealed class IncrementalScopeReadTests : SourceHarness
     }
 
     [Fact]
+    public async Task DisabledUserThatIsUnassigned_IsStillReportedAsUnassigned()
+    {
+        Server.Graph.Unassign(Dennis);   // Dennis is disabled in the seed: already IsSoftDeleted
+
+        var change = ChangeOf(await NextCycle(), Dennis);
+
+        Assert.Equal(ScopeChangeKind.Left, change.Kind);
+        Assert.Equal(LeftScopeReason.Unassigned, change.LeftReason);
+    }
+
+    [Fact]
     public async Task SoftDeletedThenRestored_LeavesAsSoftDeletedThenReentersWithItsAttributes()
     {
         Server.Graph.SoftDeleteUser(Grace);

@@ -27,6 +27,17 @@ public sealed class ThrottlingAndConnectionTestTests : SourceHarness
     }
 
     [Fact]
+    public async Task UnavailableGraph_503IsRetriedByTheSdk()
+    {
+        var source = await Connect();
+        Server.Control.InjectFaults(503, 1, retryAfterSeconds: 1, pathPrefix: "/v1.0/users");
+
+        var result = await source.ReadScopeAsync(Mapped, CancellationToken.None);
+
+        Assert.Equal(5, result.Users.Count);
+    }
+
+    [Fact]
     public async Task ConnectionTest_AllChecksPass_AndCountsAssignments()
     {
         var source = await Connect(SecretSignIn());
@@ -94,5 +105,34 @@ public sealed class LargeTenantRequestCountTests : SourceHarness, IDisposable
         Assert.Equal(someone, change.UserId);
         Assert.Equal(ScopeChangeKind.Changed, change.Kind);
         Assert.True(incremental.RequestCount < 20, $"incremental read took {incremental.RequestCount} requests");
+    }
+}
+
+/// <summary>A small scope in a big tenant is read by id instead of listing the tenant.</summary>
+public sealed class SmallScopeInLargeTenantTests : SourceHarness, IDisposable
+{
+    private readonly string _seed = Path.Combine(Path.GetTempPath(), $"graph-10k-1pct-{Guid.NewGuid():N}.json");
+
+    public SmallScopeInLargeTenantTests() =>
+        GraphSeedGenerator.Save(GraphSeedGenerator.Create(10_000, assignedUserPercent: 1), _seed);
+
+    protected override EmulatorOptions Options => new() { GraphSeedPath = _seed };
+
+    public void Dispose() => File.Delete(_seed);
+
+    [Fact]
+    public async Task UsersAreReadByIdBatches_NotByListingTheTenant()
+    {
+        var source = await Connect();
+        var assigned = Server.Graph.GetAssignments().Count(a => a.PrincipalType == "User");
+
+        var result = await source.ReadScopeAsync(Mapped, CancellationToken.None);
+
+        Assert.Equal(assigned, result.Users.Count);
+        var assignmentPages = (assigned + 998) / 999;
+        var tenantPages = (10_000 + 998) / 999;
+        // One counted tenant page decides, then the rest by id (15 per request): fewer than listing every page.
+        Assert.True(result.RequestCount <= assignmentPages + 1 + (assigned + 14) / 15, $"{result.RequestCount} requests");
+        Assert.True(result.RequestCount < assignmentPages + tenantPages, $"{result.RequestCount} requests");
     }
 }

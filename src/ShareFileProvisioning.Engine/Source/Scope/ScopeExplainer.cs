@@ -58,6 +58,7 @@ namespace ShareFileProvisioning.Engine.Source.Scope
             }
 
             var enabled = user.AccountEnabled ?? true;
+            result.AccountEnabled = enabled;
             if (!result.InScope)
                 result.Notes.Add($"Not assigned to '{_sp.DisplayName}' directly or through a direct membership of an assigned group.");
             else if (!enabled)

@@ -23,6 +23,9 @@ namespace ShareFileProvisioning.Engine.Source.Scope
         /// <summary>Entra's IsSoftDeleted for a user (out of scope or disabled); false for groups in scope.</summary>
         public bool IsSoftDeleted { get; set; }
 
+        /// <summary>Users only: Entra's accountEnabled; null for groups.</summary>
+        public bool? AccountEnabled { get; set; }
+
         public List<ScopeReason> Reasons { get; set; } = new List<ScopeReason>();
 
         /// <summary>Plain-language facts: why not in scope, disabled, nested membership not expanded, not found.</summary>

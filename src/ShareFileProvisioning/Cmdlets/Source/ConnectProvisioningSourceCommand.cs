@@ -111,8 +111,6 @@ namespace ShareFileProvisioning.Cmdlets.Source
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        private protected override bool RequiresSourceConnection => false;
-
         private protected override object CurrentTarget => ServicePrincipalId ?? AppId ?? AppDisplayName;
 
         private protected override void ProcessSourceRecord()
@@ -151,7 +149,8 @@ namespace ShareFileProvisioning.Cmdlets.Source
                 return EntraSource.ConnectAsync(settings, app, Base.ForwardingTrace.Instance, ct);
             });
             var connection = new ProvisioningSourceConnection(source, TenantId);
-            SourceConnectionRegistry.Set(connection)?.Source.Dispose();
+            // The replaced connection is not disposed: a script may still hold it (-PassThru) and pass it as -SourceConnection.
+            SourceConnectionRegistry.Set(connection);
             WriteVerbose($"Connected to Entra ID ({connection.AuthenticationType}); enterprise app '{connection.AppDisplayName}' ({connection.ServicePrincipalId}) at {connection.GraphBaseUri}.");
             if (PassThru) WriteObject(connection);
         }

@@ -15,7 +15,7 @@ namespace ShareFileProvisioning.Cmdlets.Source
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "ProvisioningScope", DefaultParameterSetName = AllSet)]
     [OutputType(typeof(ProvisioningScopeEntry))]
-    public sealed class GetProvisioningScopeCommand : SourceCmdlet
+    public sealed class GetProvisioningScopeCommand : SourceConnectedCmdlet
     {
         private const string AllSet = "All";
         private const string UpnSet = "UserPrincipalName";

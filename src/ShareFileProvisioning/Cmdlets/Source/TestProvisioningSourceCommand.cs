@@ -11,7 +11,7 @@ namespace ShareFileProvisioning.Cmdlets.Source
     [Cmdlet(VerbsDiagnostic.Test, "ProvisioningSource")]
     [OutputType(typeof(ConnectionCheck))]
     [OutputType(typeof(bool))]
-    public sealed class TestProvisioningSourceCommand : SourceCmdlet
+    public sealed class TestProvisioningSourceCommand : SourceConnectedCmdlet
     {
         [Parameter]
         public SwitchParameter Quiet { get; set; }
