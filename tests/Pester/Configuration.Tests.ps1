@@ -110,6 +110,26 @@ Describe 'Set-ShareFileProvisioningConfiguration' {
         $errs[0].TargetObject | Should -Be 'userType.expression'
     }
 
+    It 'sets group provisioning and the SMTP channel, and removes SMTP with an empty host' {
+        $name = New-ProfileName
+        $r = Set-ShareFileProvisioningConfiguration -Profile $name -GroupProvisioningEnabled $true -GroupOnRemoved Keep -GroupNestedGroups Flatten -GroupOverflowPolicy ApplyWhatFits -SmtpHost smtp.contoso.com -SmtpPort 25 -SmtpFrom 'sf@contoso.com' -PassThru
+        $r.GroupProvisioningEnabled | Should -BeTrue
+        $r.GroupOnRemoved | Should -Be 'Keep'
+        $r.GroupNestedGroups | Should -Be 'Flatten'
+        $r.GroupOverflowPolicy | Should -Be 'ApplyWhatFits'
+        $r.NotificationSmtpPort | Should -Be 25
+        Set-ShareFileProvisioningConfiguration -Profile $name -SmtpPort 70000 -ErrorVariable errs -ErrorAction SilentlyContinue
+        $errs[0].TargetObject | Should -Be 'notifications.smtp.port'
+        (Set-ShareFileProvisioningConfiguration -Profile $name -SmtpHost '' -PassThru).NotificationSmtpHost | Should -BeNullOrEmpty
+    }
+
+    It 'completes -Profile with existing profile names' {
+        $name = New-ProfileName
+        Set-ShareFileProvisioningConfiguration -Profile $name -GracePeriodDays 2
+        $line = "Get-ShareFileProvisioningConfiguration -Profile $($name.Substring(0, 5))"
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain $name
+    }
+
     It '-WhatIf changes nothing' {
         $name = New-ProfileName
         Set-ShareFileProvisioningConfiguration -Profile $name -DeletionThresholdCount 10 -WhatIf

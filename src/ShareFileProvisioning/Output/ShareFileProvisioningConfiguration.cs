@@ -45,11 +45,23 @@ namespace ShareFileProvisioning
 
         public bool GroupProvisioningEnabled { get; set; }
 
+        public bool GroupIsShared { get; set; }
+
+        public string GroupOnRemoved { get; set; }
+
+        public string GroupNestedGroups { get; set; }
+
+        public string GroupOverflowPolicy { get; set; }
+
         public string[] NotificationRecipients { get; set; }
 
         public string NotificationGraphSender { get; set; }
 
         public string NotificationSmtpHost { get; set; }
+
+        public int? NotificationSmtpPort { get; set; }
+
+        public string NotificationSmtpFrom { get; set; }
 
         public double QuarantineFailureRatePercent { get; set; }
 

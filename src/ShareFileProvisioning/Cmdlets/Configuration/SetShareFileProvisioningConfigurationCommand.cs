@@ -57,6 +57,33 @@ namespace ShareFileProvisioning.Cmdlets.Configuration
         public bool GroupProvisioningEnabled { get; set; }
 
         [Parameter]
+        public bool GroupIsShared { get; set; }
+
+        [Parameter]
+        [ValidateSet("Delete", "Keep")]
+        public string GroupOnRemoved { get; set; }
+
+        [Parameter]
+        [ValidateSet("Direct", "Flatten")]
+        public string GroupNestedGroups { get; set; }
+
+        /// <summary>What to do with a group of more than 2,000 members.</summary>
+        [Parameter]
+        [ValidateSet("Skip", "ApplyWhatFits")]
+        public string GroupOverflowPolicy { get; set; }
+
+        /// <summary>SMTP server for notifications ('' removes the SMTP channel). Credentials are never stored.</summary>
+        [Parameter]
+        [AllowEmptyString]
+        public string SmtpHost { get; set; }
+
+        [Parameter]
+        public int SmtpPort { get; set; }
+
+        [Parameter]
+        public string SmtpFrom { get; set; }
+
+        [Parameter]
         public double QuarantineFailureRatePercent { get; set; }
 
         [Parameter]
@@ -84,6 +111,19 @@ namespace ShareFileProvisioning.Cmdlets.Configuration
             if (Has(nameof(NotificationRecipients))) c.Notifications.Recipients = (NotificationRecipients ?? new string[0]).ToList();
             if (Has(nameof(NotificationGraphSender))) c.Notifications.GraphSender = EmptyToNull(NotificationGraphSender);
             if (Has(nameof(GroupProvisioningEnabled))) c.GroupProvisioning.Enabled = GroupProvisioningEnabled;
+            if (Has(nameof(GroupIsShared))) c.GroupProvisioning.IsShared = GroupIsShared;
+            if (Has(nameof(GroupOnRemoved))) c.GroupProvisioning.OnGroupRemoved = (GroupRemovedAction)System.Enum.Parse(typeof(GroupRemovedAction), GroupOnRemoved, true);
+            if (Has(nameof(GroupNestedGroups))) c.GroupProvisioning.NestedGroups = (NestedGroupHandling)System.Enum.Parse(typeof(NestedGroupHandling), GroupNestedGroups, true);
+            if (Has(nameof(GroupOverflowPolicy))) c.GroupProvisioning.OverflowPolicy = (Engine.Configuration.GroupOverflowPolicy)System.Enum.Parse(typeof(Engine.Configuration.GroupOverflowPolicy), GroupOverflowPolicy, true);
+            if (Has(nameof(SmtpHost)) && string.IsNullOrWhiteSpace(SmtpHost)) c.Notifications.Smtp = null;
+            else if (Has(nameof(SmtpHost)) || Has(nameof(SmtpPort)) || Has(nameof(SmtpFrom)))
+            {
+                var smtp = c.Notifications.Smtp ?? new SmtpSettings();
+                if (Has(nameof(SmtpHost))) smtp.Host = SmtpHost;
+                if (Has(nameof(SmtpPort))) smtp.Port = SmtpPort;
+                if (Has(nameof(SmtpFrom))) smtp.From = SmtpFrom;
+                c.Notifications.Smtp = smtp;
+            }
             if (Has(nameof(QuarantineFailureRatePercent))) c.Quarantine.FailureRatePercent = QuarantineFailureRatePercent;
             if (Has(nameof(QuarantineMinimumActions))) c.Quarantine.MinimumActions = QuarantineMinimumActions;
 
