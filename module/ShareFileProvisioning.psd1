@@ -30,6 +30,9 @@
         'Disconnect-ProvisioningSource'
         'Test-ProvisioningSource'
         'Get-ProvisioningScope'
+        'Get-ShareFileProvisioningLog'
+        'Get-ShareFileProvisioningStatus'
+        'Send-ShareFileProvisioningTestNotification'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
