@@ -21,6 +21,15 @@
         'Disconnect-ProvisioningSource'
         'Test-ProvisioningSource'
         'Get-ProvisioningScope'
+        'Get-ShareFileProvisioningConfiguration'
+        'Set-ShareFileProvisioningConfiguration'
+        'Set-ShareFileAttributeMapping'
+        'Remove-ShareFileAttributeMapping'
+        'Add-ShareFileScopingFilter'
+        'Remove-ShareFileScopingFilter'
+        'Export-ShareFileProvisioningConfiguration'
+        'Import-ShareFileProvisioningConfiguration'
+        'Test-ShareFileAttributeMapping'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
