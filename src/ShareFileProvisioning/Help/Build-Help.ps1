@@ -18,6 +18,12 @@ Set-StrictMode -Version Latest
 $CommonParameters = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters |
     Where-Object { $_ -notin 'WhatIf', 'Confirm' }
 
+# -WhatIf and -Confirm mean the same everywhere; markdown may still describe them when a cmdlet needs more.
+$StandardParameterText = @{
+    WhatIf  = 'Shows what would happen if the cmdlet runs. The cmdlet is not run and nothing changes.'
+    Confirm = 'Prompts you for confirmation before each change. -Confirm:$false never prompts (runbooks).'
+}
+
 function Read-HelpMarkdown([string] $Path) {
     # Returns @{ Sections = @{ NAME = text }; Subsections = @{ NAME = ordered @{ title = text } } }
     $sections = @{}
@@ -113,6 +119,9 @@ foreach ($command in $commands) {
     $examples = if ($sub.ContainsKey('EXAMPLES')) { $sub['EXAMPLES'] } else { [ordered]@{} }
     if ($examples.Count -lt 2) { $problems.Add("${name}: needs at least two examples, has $($examples.Count)") }
     $paramDocs = if ($sub.ContainsKey('PARAMETERS')) { $sub['PARAMETERS'] } else { [ordered]@{} }
+    foreach ($standard in $StandardParameterText.Keys) {
+        if ($command.Parameters.ContainsKey($standard) -and -not $paramDocs.Contains("-$standard")) { $paramDocs["-$standard"] = $StandardParameterText[$standard] }
+    }
     $parameters = $command.Parameters.Values | Where-Object { $_.Name -notin $CommonParameters }
     foreach ($p in $parameters) {
         if (-not $paramDocs.Contains("-$($p.Name)") -or -not $paramDocs["-$($p.Name)"]) { $problems.Add("${name}: parameter -$($p.Name) is not described") }
