@@ -1,0 +1,271 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Graph;
+using Microsoft.Graph.Models;
+using ShareFileProvisioning.Engine.Source.Authentication;
+using ShareFileProvisioning.Engine.Source.Scope;
+
+namespace ShareFileProvisioning.Engine.Source.Graph
+{
+    /// <summary>The Graph reads the source needs (entra-provisioning §11), each paged to the end and error-translated.</summary>
+    internal sealed class GraphGateway
+    {
+        public const int PageSize = 999;
+
+        private readonly GraphServiceClient _client;
+        private readonly string _baseUrl;
+
+        public GraphGateway(GraphServiceClient client, Uri graphBaseUri)
+        {
+            _client = client;
+            _baseUrl = graphBaseUri.ToString().TrimEnd('/');
+        }
+
+        public async Task<ServicePrincipalInfo> FindServicePrincipalAsync(SourceAppSelector app, CancellationToken ct)
+        {
+            var select = new[] { "id", "appId", "displayName", "appRoles" };
+            ServicePrincipal sp;
+            if (!string.IsNullOrEmpty(app.ServicePrincipalId) || !string.IsNullOrEmpty(app.AppId))
+            {
+                try
+                {
+                    sp = await GraphCall.Run($"reading {app}", GraphPermissions.ApplicationReadAll, () => app.ServicePrincipalId != null
+                        ? _client.ServicePrincipals[app.ServicePrincipalId].GetAsync(rc => rc.QueryParameters.Select = select, ct)
+                        : _client.ServicePrincipalsWithAppId(app.AppId).GetAsync(rc => rc.QueryParameters.Select = select, ct)).ConfigureAwait(false);
+                }
+                catch (SourceException e) when (e.StatusCode == 404)
+                {
+                    throw new SourceAppNotFoundException($"The enterprise app ({app}) was not found in the tenant.");
+                }
+            }
+            else
+            {
+                var name = app.DisplayName ?? throw new ArgumentException("Name the ShareFile enterprise app by service principal id, app id or display name.");
+                var page = await GraphCall.Run($"finding {app}", GraphPermissions.ApplicationReadAll, () =>
+                    _client.ServicePrincipals.GetAsync(rc =>
+                    {
+                        rc.QueryParameters.Filter = $"displayName eq '{name.Replace("'", "''")}'";
+                        rc.QueryParameters.Select = select;
+                    }, ct)).ConfigureAwait(false);
+                var found = page?.Value ?? new List<ServicePrincipal>();
+                if (found.Count == 0) throw new SourceAppNotFoundException($"No enterprise app named '{name}' was found in the tenant.");
+                if (found.Count > 1)
+                    throw new SourceAppNotFoundException($"{found.Count} enterprise apps are named '{name}' ({string.Join(", ", found.Select(f => f.Id))}); name one by -ServicePrincipalId.");
+                sp = found[0];
+            }
+
+            return new ServicePrincipalInfo
+            {
+                Id = sp.Id,
+                AppId = sp.AppId,
+                DisplayName = sp.DisplayName,
+                AppRoles = (sp.AppRoles ?? new List<AppRole>()).Select(r => new AppRoleInfo { Id = r.Id?.ToString(), DisplayName = r.DisplayName, Value = r.Value }).ToList(),
+            };
+        }
+
+        public async Task<List<ScopeAssignment>> ListAssignmentsAsync(ServicePrincipalInfo sp, CancellationToken ct)
+        {
+            const string op = "listing the app's assignments (appRoleAssignedTo)";
+            var result = new List<ScopeAssignment>();
+            var page = await GraphCall.Run(op, GraphPermissions.ApplicationReadAll, () =>
+                _client.ServicePrincipals[sp.Id].AppRoleAssignedTo.GetAsync(rc => rc.QueryParameters.Top = PageSize, ct)).ConfigureAwait(false);
+            while (page != null)
+            {
+                foreach (var a in page.Value ?? new List<AppRoleAssignment>())
+                {
+                    var roleId = a.AppRoleId?.ToString() ?? ScopeAssignment.DefaultAppRoleId;
+                    result.Add(new ScopeAssignment
+                    {
+                        Id = a.Id,
+                        PrincipalId = a.PrincipalId?.ToString(),
+                        PrincipalType = a.PrincipalType,
+                        PrincipalDisplayName = a.PrincipalDisplayName,
+                        AppRoleId = roleId,
+                        AppRoleName = RoleName(sp, roleId),
+                    });
+                }
+
+                var next = page.OdataNextLink;
+                if (next == null) break;
+                page = await GraphCall.Run(op, GraphPermissions.ApplicationReadAll, () =>
+                    _client.ServicePrincipals[sp.Id].AppRoleAssignedTo.WithUrl(next).GetAsync(cancellationToken: ct)).ConfigureAwait(false);
+            }
+
+            return result;
+        }
+
+        internal static string RoleName(ServicePrincipalInfo sp, string roleId) =>
+            roleId == ScopeAssignment.DefaultAppRoleId
+                ? "Default Access"
+                : sp.AppRoles.FirstOrDefault(r => string.Equals(r.Id, roleId, StringComparison.OrdinalIgnoreCase))?.DisplayName ?? roleId;
+
+        /// <summary>Direct members of a group: user ids and group ids (nested groups are not expanded).</summary>
+        public async Task<(List<string> Users, List<string> Groups)> ListDirectMembersAsync(string groupId, CancellationToken ct)
+        {
+            var op = $"listing the members of group {groupId}";
+            var users = new List<string>();
+            var groups = new List<string>();
+            var page = await GraphCall.Run(op, GraphPermissions.GroupMemberReadAll, () =>
+                _client.Groups[groupId].Members.GetAsync(rc =>
+                {
+                    rc.QueryParameters.Select = new[] { "id" };
+                    rc.QueryParameters.Top = PageSize;
+                }, ct)).ConfigureAwait(false);
+            while (page != null)
+            {
+                foreach (var m in page.Value ?? new List<DirectoryObject>())
+                {
+                    if (m is Group) groups.Add(m.Id);
+                    else if (m is User) users.Add(m.Id);
+                }
+
+                var next = page.OdataNextLink;
+                if (next == null) break;
+                page = await GraphCall.Run(op, GraphPermissions.GroupMemberReadAll, () =>
+                    _client.Groups[groupId].Members.WithUrl(next).GetAsync(cancellationToken: ct)).ConfigureAwait(false);
+            }
+
+            return (users, groups);
+        }
+
+        /// <summary>Whether the group's transitive members include the user (for explaining "nested, not expanded").</summary>
+        public async Task<bool> IsTransitiveMemberAsync(string groupId, string userId, CancellationToken ct)
+        {
+            var op = $"listing the transitive members of group {groupId}";
+            var page = await GraphCall.Run(op, GraphPermissions.GroupMemberReadAll, () =>
+                _client.Groups[groupId].TransitiveMembers.GetAsync(rc =>
+                {
+                    rc.QueryParameters.Select = new[] { "id" };
+                    rc.QueryParameters.Top = PageSize;
+                }, ct)).ConfigureAwait(false);
+            while (page != null)
+            {
+                if ((page.Value ?? new List<DirectoryObject>()).Any(m => string.Equals(m.Id, userId, StringComparison.OrdinalIgnoreCase))) return true;
+                var next = page.OdataNextLink;
+                if (next == null) return false;
+                page = await GraphCall.Run(op, GraphPermissions.GroupMemberReadAll, () =>
+                    _client.Groups[groupId].TransitiveMembers.WithUrl(next).GetAsync(cancellationToken: ct)).ConfigureAwait(false);
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Users by list: with <paramref name="ids"/> one `id in (…)` page set, else the whole tenant. The first page of a
+        /// tenant list asks for @odata.count (advanced query) so the caller can choose the cheaper strategy.
+        /// </summary>
+        public async Task<List<User>> ListUsersAsync(IReadOnlyCollection<string> select, IReadOnlyCollection<string> ids, Func<long?, bool> continueAfterFirstPage, CancellationToken ct)
+        {
+            const string op = "reading users";
+            var result = new List<User>();
+            var page = await GraphCall.Run(op, GraphPermissions.UserReadAll, () =>
+                _client.Users.GetAsync(rc =>
+                {
+                    rc.QueryParameters.Select = select.ToArray();
+                    rc.QueryParameters.Top = PageSize;
+                    if (ids != null) rc.QueryParameters.Filter = "id in (" + string.Join(",", ids.Select(i => "'" + i + "'")) + ")";
+                    else
+                    {
+                        rc.QueryParameters.Count = true;
+                        rc.Headers.Add("ConsistencyLevel", "eventual");
+                    }
+                }, ct)).ConfigureAwait(false);
+            var first = true;
+            while (page != null)
+            {
+                result.AddRange(page.Value ?? new List<User>());
+                if (first && continueAfterFirstPage != null && !continueAfterFirstPage(page.OdataCount)) return result;
+                first = false;
+                var next = page.OdataNextLink;
+                if (next == null) break;
+                page = await GraphCall.Run(op, GraphPermissions.UserReadAll, () => _client.Users.WithUrl(next).GetAsync(cancellationToken: ct)).ConfigureAwait(false);
+            }
+
+            return result;
+        }
+
+        public async Task<User> GetUserAsync(string idOrUpn, IReadOnlyCollection<string> select, CancellationToken ct)
+        {
+            try
+            {
+                return await GraphCall.Run($"reading user {idOrUpn}", GraphPermissions.UserReadAll, () =>
+                    _client.Users[idOrUpn].GetAsync(rc => rc.QueryParameters.Select = select.ToArray(), ct)).ConfigureAwait(false);
+            }
+            catch (SourceException e) when (e.StatusCode == 404)
+            {
+                return null;
+            }
+        }
+
+        public async Task<Group> GetGroupAsync(string id, CancellationToken ct)
+        {
+            try
+            {
+                return await GraphCall.Run($"reading group {id}", GraphPermissions.GroupMemberReadAll, () =>
+                    _client.Groups[id].GetAsync(rc => rc.QueryParameters.Select = new[] { "id", "displayName" }, ct)).ConfigureAwait(false);
+            }
+            catch (SourceException e) when (e.StatusCode == 404)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>A deltaLink that starts from now ($deltatoken=latest): no objects, only the link.</summary>
+        public async Task<string> LatestDeltaLinkAsync(string resource, IReadOnlyCollection<string> select, CancellationToken ct)
+        {
+            var url = $"{_baseUrl}/{resource}/delta?$select={string.Join(",", select)}&$deltatoken=latest";
+            if (resource == "users")
+            {
+                var r = await GraphCall.Run("starting the users delta", GraphPermissions.UserReadAll, () =>
+                    _client.Users.Delta.WithUrl(url).GetAsDeltaGetResponseAsync(cancellationToken: ct)).ConfigureAwait(false);
+                return r.OdataDeltaLink;
+            }
+
+            var g = await GraphCall.Run("starting the groups delta", GraphPermissions.GroupMemberReadAll, () =>
+                _client.Groups.Delta.WithUrl(url).GetAsDeltaGetResponseAsync(cancellationToken: ct)).ConfigureAwait(false);
+            return g.OdataDeltaLink;
+        }
+
+        public async Task<(List<User> Users, string DeltaLink)> ReadUsersDeltaAsync(string link, CancellationToken ct)
+        {
+            const string op = "reading user changes (users/delta)";
+            var users = new List<User>();
+            while (true)
+            {
+                var current = link;
+                var page = await GraphCall.Run(op, GraphPermissions.UserReadAll, () =>
+                    _client.Users.Delta.WithUrl(current).GetAsDeltaGetResponseAsync(cancellationToken: ct)).ConfigureAwait(false);
+                users.AddRange(page.Value ?? new List<User>());
+                if (page.OdataNextLink == null) return (users, page.OdataDeltaLink);
+                link = page.OdataNextLink;
+            }
+        }
+
+        public async Task<(List<Group> Groups, string DeltaLink)> ReadGroupsDeltaAsync(string link, CancellationToken ct)
+        {
+            const string op = "reading group changes (groups/delta)";
+            var groups = new List<Group>();
+            while (true)
+            {
+                var current = link;
+                var page = await GraphCall.Run(op, GraphPermissions.GroupMemberReadAll, () =>
+                    _client.Groups.Delta.WithUrl(current).GetAsDeltaGetResponseAsync(cancellationToken: ct)).ConfigureAwait(false);
+                groups.AddRange(page.Value ?? new List<Group>());
+                if (page.OdataNextLink == null) return (groups, page.OdataDeltaLink);
+                link = page.OdataNextLink;
+            }
+        }
+
+        /// <summary>Cheap probes for the connection test: one request per permission.</summary>
+        public Task ProbeUsersAsync(CancellationToken ct) =>
+            GraphCall.Run("listing users", GraphPermissions.UserReadAll, () =>
+                _client.Users.GetAsync(rc => { rc.QueryParameters.Top = 1; rc.QueryParameters.Select = new[] { "id" }; }, ct));
+
+        public Task ProbeGroupsAsync(CancellationToken ct) =>
+            GraphCall.Run("listing groups", GraphPermissions.GroupMemberReadAll, () =>
+                _client.Groups.GetAsync(rc => { rc.QueryParameters.Top = 1; rc.QueryParameters.Select = new[] { "id" }; }, ct));
+    }
+}

@@ -1,0 +1,16 @@
+using System.Collections.Generic;
+using ShareFileProvisioning.Engine.Diagnostics;
+
+namespace ShareFileProvisioning.Engine.Source
+{
+    public sealed class SourceReadOptions
+    {
+        /// <summary>Source attribute names the mappings read; id, userPrincipalName, accountEnabled and displayName are always added.</summary>
+        public IReadOnlyCollection<string> Attributes { get; set; } = new string[0];
+
+        /// <summary>Most Graph requests in flight at once.</summary>
+        public int MaxConcurrency { get; set; } = 4;
+
+        public IEngineTrace Trace { get; set; }
+    }
+}
