@@ -1,0 +1,115 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace ShareFileProvisioning.Engine.Configuration
+{
+    /// <summary>The value kind a target attribute takes.</summary>
+    public enum TargetValueKind
+    {
+        String,
+        Boolean,
+        Integer,
+        UserKind,
+    }
+
+    /// <summary>
+    /// Conversion of mapping results (and configured constants/defaults) to what a ShareFile attribute takes:
+    /// booleans from true/"True"/"False", integers from numbers or digit strings, "Employee"/"Client".
+    /// Problems never quote the value (it may be redacted).
+    /// </summary>
+    public static class TargetValues
+    {
+        private static readonly Regex EmailPattern = new Regex(@"^[^@\s""<>,;]+@[^@\s""<>,;]+\.[^@\s""<>,;.]+$", RegexOptions.CultureInvariant);
+
+        public static TargetValueKind KindOf(TargetAttribute target)
+        {
+            switch (target)
+            {
+                case TargetAttribute.Enabled:
+                case TargetAttribute.CanCreateFolders:
+                case TargetAttribute.CanUseFileBox:
+                case TargetAttribute.CanManageUsers:
+                    return TargetValueKind.Boolean;
+                case TargetAttribute.StorageQuotaLimitGB:
+                    return TargetValueKind.Integer;
+                case TargetAttribute.UserType:
+                    return TargetValueKind.UserKind;
+                default:
+                    return TargetValueKind.String;
+            }
+        }
+
+        /// <summary>
+        /// Converts <paramref name="value"/> (string, bool, long, a one-item list) to the target's type: string,
+        /// bool, long or <see cref="UserKind"/>. Null stays null. False with a problem text when it cannot.
+        /// </summary>
+        public static bool TryConvert(TargetAttribute target, object value, out object converted, out string problem)
+        {
+            converted = null;
+            problem = null;
+            if (value is IReadOnlyList<string> list)
+            {
+                if (list.Count == 0) return true;
+                if (list.Count > 1)
+                {
+                    problem = $"{target} takes one value but the source has {list.Count}; use Join or Item.";
+                    return false;
+                }
+                value = list[0];
+            }
+            if (value == null) return true;
+            switch (KindOf(target))
+            {
+                case TargetValueKind.Boolean:
+                    if (value is bool b)
+                    {
+                        converted = b;
+                        return true;
+                    }
+                    if (value is string s && bool.TryParse(s.Trim(), out var parsed))
+                    {
+                        converted = parsed;
+                        return true;
+                    }
+                    problem = $"{target} takes True or False.";
+                    return false;
+                case TargetValueKind.Integer:
+                    if (value is long l) converted = l;
+                    else if (value is string text && long.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n)) converted = n;
+                    else
+                    {
+                        problem = $"{target} takes a whole number.";
+                        return false;
+                    }
+                    if ((long)converted < 0)
+                    {
+                        converted = null;
+                        problem = $"{target} must not be negative.";
+                        return false;
+                    }
+                    return true;
+                case TargetValueKind.UserKind:
+                    var kindText = value as string;
+                    if (kindText != null && Enum.TryParse(kindText.Trim(), true, out UserKind kind) && !char.IsDigit(kindText.Trim()[0]))
+                    {
+                        converted = kind;
+                        return true;
+                    }
+                    problem = $"{target} takes \"Employee\" or \"Client\".";
+                    return false;
+                default:
+                    if (value is string str) converted = str;
+                    else if (value is bool bb) converted = bb ? "True" : "False";
+                    else if (value is long ll) converted = ll.ToString(CultureInfo.InvariantCulture);
+                    else if (value is DateTimeOffset d) converted = d.UtcDateTime.ToString("o", CultureInfo.InvariantCulture);
+                    else converted = Convert.ToString(value, CultureInfo.InvariantCulture);
+                    return true;
+            }
+        }
+
+        /// <summary>A plausible single email address (local@domain.tld), no display name.</summary>
+        public static bool IsValidEmail(string text) => !string.IsNullOrWhiteSpace(text) && text.Length <= 254 && EmailPattern.IsMatch(text);
+    }
+}

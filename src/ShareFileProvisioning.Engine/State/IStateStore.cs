@@ -1,0 +1,66 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace ShareFileProvisioning.Engine.State
+{
+    /// <summary>
+    /// A profile's provisioning state (issue 5 §2). Each part is read and written whole, so a store backed by blobs
+    /// can map one part to one blob (ETag-checked) and the lock to a lease. Writes are atomic per part: a crash
+    /// leaves the previous or the new version. Callers hold <see cref="AcquireLockAsync"/> while they change state.
+    /// </summary>
+    public interface IStateStore
+    {
+        /// <summary>Where the state lives, for messages (a folder, a container URL without secrets).</summary>
+        string Location { get; }
+
+        /// <summary>Takes the profile's exclusive lock, or fails at once.</summary>
+        /// <exception cref="StateLockedException">Another holder has it; the message names machine, process, user and since when.</exception>
+        Task<IStateLock> AcquireLockAsync(CancellationToken cancellationToken);
+
+        /// <summary>All links (empty when none were saved).</summary>
+        Task<LinkSet> LoadLinksAsync(CancellationToken cancellationToken);
+
+        Task SaveLinksAsync(IEnumerable<ObjectLink> links, CancellationToken cancellationToken);
+
+        /// <summary>The delta links, or an empty object when none were saved.</summary>
+        Task<DeltaLinks> LoadDeltaLinksAsync(CancellationToken cancellationToken);
+
+        Task SaveDeltaLinksAsync(DeltaLinks deltaLinks, CancellationToken cancellationToken);
+
+        /// <summary>The previous assignment snapshot, or null before the first cycle.</summary>
+        Task<AssignmentSnapshot> LoadAssignmentSnapshotAsync(CancellationToken cancellationToken);
+
+        Task SaveAssignmentSnapshotAsync(AssignmentSnapshot snapshot, CancellationToken cancellationToken);
+
+        Task<IReadOnlyList<EscrowEntry>> LoadRetryQueueAsync(CancellationToken cancellationToken);
+
+        Task SaveRetryQueueAsync(IEnumerable<EscrowEntry> entries, CancellationToken cancellationToken);
+
+        /// <summary>Cycle history, oldest first.</summary>
+        Task<IReadOnlyList<CycleHistoryEntry>> LoadCycleHistoryAsync(CancellationToken cancellationToken);
+
+        /// <summary>Appends one entry, keeping the newest <paramref name="keep"/>.</summary>
+        Task AppendCycleHistoryAsync(CycleHistoryEntry entry, int keep, CancellationToken cancellationToken);
+
+        /// <summary>The quarantine status, or null when not quarantined.</summary>
+        Task<QuarantineStatus> LoadQuarantineAsync(CancellationToken cancellationToken);
+
+        /// <summary>Sets the status; null clears it.</summary>
+        Task SaveQuarantineAsync(QuarantineStatus status, CancellationToken cancellationToken);
+
+        Task<IReadOnlyList<StagedDelete>> LoadStagedDeletesAsync(CancellationToken cancellationToken);
+
+        Task SaveStagedDeletesAsync(IEnumerable<StagedDelete> stagedDeletes, CancellationToken cancellationToken);
+
+        /// <summary>Entra's full reset: clears links, delta links, the assignment snapshot and the retry queue (history stays).</summary>
+        Task ResetAsync(CancellationToken cancellationToken);
+    }
+
+    /// <summary>A held state lock; dispose to release.</summary>
+    public interface IStateLock : IDisposable, IAsyncDisposable
+    {
+        StateLockHolder Holder { get; }
+    }
+}
