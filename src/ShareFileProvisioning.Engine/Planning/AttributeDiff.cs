@@ -64,6 +64,7 @@ namespace ShareFileProvisioning.Engine.Planning
             {
                 case null: return null;
                 case bool b: return b ? "True" : "False";
+                case UserKind k: return k == UserKind.Employee ? "Employee" : "Client";
                 default: return Convert.ToString(value, CultureInfo.InvariantCulture);
             }
         }

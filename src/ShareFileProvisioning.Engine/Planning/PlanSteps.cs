@@ -6,6 +6,9 @@ namespace ShareFileProvisioning.Engine.Planning
     /// <summary>Builds an item's steps with Entra's names (entra-provisioning.md §9); the sync appends the export step.</summary>
     internal static class PlanSteps
     {
+        private static readonly Dictionary<string, string>[] SkipDetails = ((SkipReason[])System.Enum.GetValues(typeof(SkipReason)))
+            .Select(r => new Dictionary<string, string> { ["SkipReason"] = r == SkipReason.NoChange ? "RedundantExport" : r.ToString() }).ToArray();
+
         public static PlanStep Import(PlanSubject s, string sourceName)
         {
             if (s.User == null)
@@ -21,7 +24,8 @@ namespace ShareFileProvisioning.Engine.Planning
             };
         }
 
-        public static PlanStep Scoping(PlanSubject s)
+        /// <summary>Most users share the same scoping details: one dictionary per distinct set keeps 100,000-user plans small.</summary>
+        public static PlanStep Scoping(PlanSubject s, Dictionary<string, Dictionary<string, string>> detailsCache)
         {
             var assigned = s.InScope && s.User != null && s.User.Reasons.Count > 0;
             var active = s.User != null && s.User.AccountEnabled && s.LeftReason != Source.Scope.LeftScopeReason.SoftDeleted && s.LeftReason != Source.Scope.LeftScopeReason.HardDeleted;
@@ -29,18 +33,24 @@ namespace ShareFileProvisioning.Engine.Planning
             var result = s.InScope
                 ? "Passed: " + string.Join("; ", s.User.Reasons.Select(r => r.ToString()))
                 : "Out of scope: " + Left(s);
-            return new PlanStep
+            var key = (assigned ? "A" : "a") + (active ? "I" : "i") + (entitled ? "E" : "e") + result;
+            if (!detailsCache.TryGetValue(key, out var details))
             {
-                Name = "EntrySynchronizationScoping", StepType = PlanStepType.Scoping,
-                Status = s.InScope ? PlanStepStatus.Success : PlanStepStatus.Skipped,
-                Description = s.InScope ? "The user is in scope." : $"The user is out of scope ({Left(s)}).",
-                Details = new Dictionary<string, string>
+                details = new Dictionary<string, string>
                 {
                     ["Assigned"] = assigned ? "True" : "False",
                     ["IsActive"] = active ? "True" : "False",
                     ["IsEffectivelyEntitledForProvisioning"] = entitled ? "True" : "False",
                     ["ScopeEvaluationResult"] = result,
-                },
+                };
+                detailsCache[key] = details;
+            }
+            return new PlanStep
+            {
+                Name = "EntrySynchronizationScoping", StepType = PlanStepType.Scoping,
+                Status = s.InScope ? PlanStepStatus.Success : PlanStepStatus.Skipped,
+                Description = s.InScope ? "The user is in scope." : "The user is out of scope: " + Left(s) + ".",
+                Details = details,
             };
         }
 
@@ -61,10 +71,10 @@ namespace ShareFileProvisioning.Engine.Planning
             {
                 Name = name, StepType = PlanStepType.Matching,
                 Status = item.Action == PlanAction.Conflict ? PlanStepStatus.Failure : item.Action == PlanAction.Skip || item.Action == PlanAction.Unmanaged ? PlanStepStatus.Skipped : PlanStepStatus.Success,
-                Description = matchingDescription == null ? item.Reason : matchingDescription + " " + item.Reason,
+                // The item's Reason says what follows; the step says how the target was found.
+                Description = matchingDescription ?? item.Reason,
             };
-            if (item.SkipReason != SkipReason.None)
-                step.Details = new Dictionary<string, string> { ["SkipReason"] = item.SkipReason == SkipReason.NoChange ? "RedundantExport" : item.SkipReason.ToString() };
+            if (item.SkipReason != SkipReason.None) step.Details = SkipDetails[(int)item.SkipReason];
             return step;
         }
 

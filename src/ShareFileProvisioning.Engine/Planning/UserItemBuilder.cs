@@ -17,6 +17,7 @@ namespace ShareFileProvisioning.Engine.Planning
         private readonly EvaluationContext _context;
         private readonly string _sourceName;
         private readonly HashSet<string> _strictDomains;
+        private readonly Dictionary<string, Dictionary<string, string>> _scopingDetails = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
 
         public UserItemBuilder(PlanningInput input, TargetIndex index, IReadOnlyDictionary<string, List<string>> memberOf, EvaluationContext context)
         {
@@ -43,7 +44,7 @@ namespace ShareFileProvisioning.Engine.Planning
                 DisplayName = s.DisplayName,
             };
             item.Steps.Add(PlanSteps.Import(s, _sourceName));
-            item.Steps.Add(PlanSteps.Scoping(s));
+            item.Steps.Add(PlanSteps.Scoping(s, _scopingDetails));
             var matching = s.InScope ? DecideInScope(s, item) : DecideOutOfScope(s, item);
             item.Steps.Add(PlanSteps.Decision(item, matching));
             return item;
