@@ -17,6 +17,7 @@
         'Test-ShareFileConnection'
         'Get-ShareFileUser'
         'Get-ShareFileGroup'
+        'Get-ProvisioningPlan'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
