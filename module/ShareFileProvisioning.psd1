@@ -17,6 +17,10 @@
         'Test-ShareFileConnection'
         'Get-ShareFileUser'
         'Get-ShareFileGroup'
+        'Connect-ProvisioningSource'
+        'Disconnect-ProvisioningSource'
+        'Test-ProvisioningSource'
+        'Get-ProvisioningScope'
         'Get-ProvisioningPlan'
     )
     FunctionsToExport    = @()

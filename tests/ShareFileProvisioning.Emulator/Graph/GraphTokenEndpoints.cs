@@ -116,7 +116,9 @@ internal static class GraphTokenEndpoints
             var payload = JObject.Parse(GraphQuery.FromBase64Url(parts[1]));
             return string.Equals((string)payload["iss"], clientId, StringComparison.OrdinalIgnoreCase)
                 && string.Equals((string)payload["sub"], clientId, StringComparison.OrdinalIgnoreCase)
-                && payload["exp"] is JValue exp && exp.Type == JTokenType.Integer && (long)exp > now.ToUnixTimeSeconds();
+                // MSAL.NET writes nbf/exp as JSON strings of unix seconds; Entra accepts both forms.
+                && payload["exp"] is JValue exp && (exp.Type == JTokenType.Integer || exp.Type == JTokenType.String)
+                && long.TryParse((string)exp, NumberStyles.None, CultureInfo.InvariantCulture, out var expires) && expires > now.ToUnixTimeSeconds();
         }
         catch (Exception e) when (e is FormatException or JsonException or ArgumentException)
         {

@@ -25,7 +25,7 @@ namespace ShareFileProvisioning.Engine.Source.Graph
             }
             catch (ODataError e) when (IsDeltaExpired(e))
             {
-                throw new DeltaExpiredException($"{operation}: {e.Error?.Code ?? "HTTP " + e.ResponseStatusCode} ({e.Error?.Message})", e);
+                throw new DeltaExpiredException($"{operation}: HTTP {e.ResponseStatusCode} {e.Error?.Code} ({e.Error?.Message})", e);
             }
             catch (ODataError e)
             {
@@ -41,11 +41,11 @@ namespace ShareFileProvisioning.Engine.Source.Graph
             }
             catch (CredentialUnavailableException e)
             {
-                throw new SourceAuthenticationException($"No credential is available for {operation}: {FirstLine(e.Message)}", e);
+                throw new SourceAuthenticationException($"No credential is available for {operation}: {Describe(e)}", e);
             }
             catch (AuthenticationFailedException e)
             {
-                throw new SourceAuthenticationException($"Sign-in to Entra ID failed while {operation}: {FirstLine(e.Message)}", e);
+                throw new SourceAuthenticationException($"Sign-in to Entra ID failed while {operation}: {Describe(e)}", e);
             }
             catch (System.Net.Http.HttpRequestException e)
             {
@@ -56,6 +56,22 @@ namespace ShareFileProvisioning.Engine.Source.Graph
         private static bool IsDeltaExpired(ODataError e) =>
             e.ResponseStatusCode == 410
             || (e.ResponseStatusCode == 400 && string.Equals(e.Error?.Code, "syncStateNotFound", StringComparison.OrdinalIgnoreCase));
+
+        private static readonly System.Text.RegularExpressions.Regex AadError =
+            new System.Text.RegularExpressions.Regex(@"AADSTS\d+:.*?(?=\s*Trace ID:|$)", System.Text.RegularExpressions.RegexOptions.Singleline);
+
+        /// <summary>The Entra error (AADSTS code and text) from anywhere in the chain, else the first line. Requests hold no secret.</summary>
+        internal static string Describe(Exception e)
+        {
+            for (var x = e; x != null; x = x.InnerException)
+            {
+                var m = AadError.Match(x.Message);
+                if (m.Success) return m.Value.Trim();
+            }
+
+            var inner = e.InnerException != null ? FirstLine(e.InnerException.Message) : null;
+            return FirstLine(e.Message) + (string.IsNullOrEmpty(inner) ? string.Empty : " " + inner);
+        }
 
         private static string FirstLine(string message)
         {

@@ -181,7 +181,11 @@ namespace ShareFileProvisioning.Engine.Source.Graph
                 first = false;
                 var next = page.OdataNextLink;
                 if (next == null) break;
-                page = await GraphCall.Run(op, GraphPermissions.UserReadAll, () => _client.Users.WithUrl(next).GetAsync(cancellationToken: ct)).ConfigureAwait(false);
+                // nextLinks keep $count but not the header, which every page of an advanced query needs.
+                page = await GraphCall.Run(op, GraphPermissions.UserReadAll, () => _client.Users.WithUrl(next).GetAsync(rc =>
+                {
+                    if (ids == null) rc.Headers.Add("ConsistencyLevel", "eventual");
+                }, ct)).ConfigureAwait(false);
             }
 
             return result;

@@ -77,7 +77,10 @@ namespace ShareFileProvisioning.Engine.Source.Scope
                 if (removed == "changed" && before != null) softDeleted.Add(id);
                 if (removed == null && current != null) softDeleted.Remove(id);
 
-                if (wasActive && !isActive)
+                // Losing every assignment (or a soft delete) is reported even for a disabled user: Entra stops
+                // managing an unassigned object, so the planner must hear of it.
+                var lost = before != null && (now == null || removed == "changed");
+                if (lost || (wasActive && !isActive))
                 {
                     var reason = removed == "changed" ? LeftScopeReason.SoftDeleted
                         : now == null ? UnassignedOrRemoved(before, assignments)
