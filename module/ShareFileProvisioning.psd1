@@ -22,6 +22,15 @@
         'Test-ProvisioningSource'
         'Get-ProvisioningScope'
         'Get-ProvisioningPlan'
+        'Get-ShareFileProvisioningConfiguration'
+        'Set-ShareFileProvisioningConfiguration'
+        'Set-ShareFileAttributeMapping'
+        'Remove-ShareFileAttributeMapping'
+        'Add-ShareFileScopingFilter'
+        'Remove-ShareFileScopingFilter'
+        'Export-ShareFileProvisioningConfiguration'
+        'Import-ShareFileProvisioningConfiguration'
+        'Test-ShareFileAttributeMapping'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -47,19 +47,29 @@ namespace ShareFileProvisioning.Engine.State
         {
             cancellationToken.ThrowIfCancellationRequested();
             System.IO.Directory.CreateDirectory(Directory);
-            FileStream handle;
-            try
+            FileStream handle = null;
+            for (var attempt = 0; handle == null; attempt++)
             {
-                handle = new FileStream(PathOf(LockFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 4096, FileOptions.DeleteOnClose);
-            }
-            catch (IOException e)
-            {
-                throw new StateLockedException(Location, ReadHolder(), e);
-            }
-            catch (UnauthorizedAccessException e)
-            {
-                // Windows: the previous holder's file is still being deleted; it is held as far as we can tell.
-                throw new StateLockedException(Location, ReadHolder(), e);
+                try
+                {
+                    handle = new FileStream(PathOf(LockFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 4096, FileOptions.DeleteOnClose);
+                }
+                catch (IOException e)
+                {
+                    throw new StateLockedException(Location, ReadHolder(), e);
+                }
+                catch (UnauthorizedAccessException e)
+                {
+                    // Windows: the previous holder's file is still being deleted; it is held as far as we can tell.
+                    throw new StateLockedException(Location, ReadHolder(), e);
+                }
+                // Unix: the previous holder unlinks the file before closing it; if we locked that unlinked file,
+                // our lock protects nothing. Open again (the next open creates a fresh file).
+                if (!File.Exists(PathOf(LockFile)) && attempt < 3)
+                {
+                    handle.Dispose();
+                    handle = null;
+                }
             }
 
             try
