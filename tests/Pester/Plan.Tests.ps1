@@ -106,13 +106,13 @@ Describe 'Get-ProvisioningPlan' {
             Should -Throw -ErrorId 'InvalidProvisioningConfiguration,*'
     }
 
-    It 'says to connect the source when there is neither a source connection nor pipeline input' -Skip:([bool](Get-Command Connect-ProvisioningSource -ErrorAction Ignore)) {
+    It 'says to connect the source when there is neither a source connection nor pipeline input' {
+        Disconnect-ProvisioningSource -ErrorAction SilentlyContinue
         { Get-ProvisioningPlan -ErrorAction Stop } | Should -Throw -ErrorId 'SourceNotConnected,*'
     }
 }
 
-Describe 'Get-ProvisioningPlan with Entra ID' -Skip:(-not (Get-Command Connect-ProvisioningSource -ErrorAction Ignore)) {
-    # Runs once the source cmdlets are in the module (they are built in another branch).
+Describe 'Get-ProvisioningPlan with Entra ID' {
     BeforeAll {
         $script:Graph = Start-Emulator -ShareFileSeed $script:SeedFile -GraphSeed (Join-Path $PSScriptRoot '../ShareFileProvisioning.Emulator/seeds/graph-default.json')
         Connect-ShareFile -Subdomain acme -Credential (Get-DemoCredential) -ClientId 'sfp-demo-client' -ClientSecret (Get-DemoClientSecret) -BaseUri $script:Graph.Uri
@@ -120,7 +120,10 @@ Describe 'Get-ProvisioningPlan with Entra ID' -Skip:(-not (Get-Command Connect-P
         Connect-ProvisioningSource -AccessToken $token -ServicePrincipalId '5b2c0d1e-9f8a-4b7c-a6d5-e4f3a2b1c0d9' -GraphBaseUri "$($script:Graph.Uri)/v1.0"
     }
 
-    AfterAll { Stop-Emulator $script:Graph }
+    AfterAll {
+        Disconnect-ProvisioningSource -ErrorAction SilentlyContinue
+        Stop-Emulator $script:Graph
+    }
 
     It 'plans the assigned users: Ada adopted, Grace created, the disabled Dennis skipped' {
         $items = @(Get-ProvisioningPlan -Full | Where-Object { $_ -is [ShareFileProvisioning.ProvisioningPlanItem] })

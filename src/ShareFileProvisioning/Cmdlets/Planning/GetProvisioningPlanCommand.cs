@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
 using ShareFileProvisioning.Cmdlets.Base;
+using ShareFileProvisioning.Cmdlets.Source;
 using ShareFileProvisioning.Connection;
 using ShareFileProvisioning.Engine.Configuration;
 using ShareFileProvisioning.Engine.Planning;
@@ -74,7 +75,7 @@ namespace ShareFileProvisioning.Cmdlets.Planning
         [Parameter(ParameterSetName = UpnSet)]
         [Parameter(ParameterSetName = IdSet)]
         [ValidateNotNull]
-        public object SourceConnection { get; set; }
+        public ProvisioningSourceConnection SourceConnection { get; set; }
 
         private protected override object CurrentTarget => (object)UserPrincipalName ?? ObjectId ?? Profile;
 
@@ -131,8 +132,7 @@ namespace ShareFileProvisioning.Cmdlets.Planning
             }
             else
             {
-                source = PlanSourceAdapter.Resolve(SourceConnection);
-                if (source == null) throw new SourceNotConnectedException();
+                source = (SourceConnection ?? SourceConnectionRegistry.Get())?.Source ?? throw new SourceNotConnectedException();
             }
 
             var request = new PlanRequest
