@@ -14,6 +14,7 @@ using ShareFileProvisioning.Engine.Source.Authentication;
 
 // dotnet ShareFileProvisioning.Bench.dll --emulator <ShareFileProvisioning.Emulator.dll> [--users 100000] [--groups 2000]
 string emulatorDll = null;
+string seedsOnly = null;
 var users = 100_000;
 var groups = 2_000;
 for (var i = 0; i < args.Length; i++)
@@ -23,10 +24,18 @@ for (var i = 0; i < args.Length; i++)
         case "--emulator": emulatorDll = args[++i]; break;
         case "--users": users = int.Parse(args[++i]); break;
         case "--groups": groups = int.Parse(args[++i]); break;
+        case "--seeds-only": seedsOnly = args[++i]; break;
         default:
             Console.Error.WriteLine($"Unknown option '{args[i]}'.");
             return 2;
     }
+}
+if (seedsOnly != null)
+{
+    // Child process: generating 100,000 users costs memory that must not count as the plan's.
+    BenchSeeds.WriteGraph(seedsOnly, users, groups, membersPerGroup: 50);
+    BenchSeeds.WriteShareFile(seedsOnly, users);
+    return 0;
 }
 if (emulatorDll == null || !File.Exists(emulatorDll))
 {
@@ -39,9 +48,14 @@ Directory.CreateDirectory(folder);
 try
 {
     Console.WriteLine($"Seeding {users:N0} assigned users, {groups:N0} groups; ShareFile holds {users / 2:N0} of them plus 500 unmanaged …");
-    var graphSeed = BenchSeeds.WriteGraph(folder, users, groups, membersPerGroup: 50);
-    var shareFileSeed = BenchSeeds.WriteShareFile(folder, users);
-    GC.Collect();
+    var self = typeof(BenchSeeds).Assembly.Location;
+    using (var seeding = Process.Start("dotnet", new[] { self, "--seeds-only", folder, "--users", users.ToString(), "--groups", groups.ToString() }))
+    {
+        seeding.WaitForExit();
+        if (seeding.ExitCode != 0) throw new InvalidOperationException("Writing the seeds failed.");
+    }
+    var graphSeed = Path.Combine(folder, "graph.json");
+    var shareFileSeed = Path.Combine(folder, "sharefile.json");
 
     using var emulator = EmulatorProcess.Start(emulatorDll, shareFileSeed, graphSeed);
     Console.WriteLine($"Emulator (own process) on {emulator.BaseUri}");
