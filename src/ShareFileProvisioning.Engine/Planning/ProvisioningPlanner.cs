@@ -83,6 +83,8 @@ namespace ShareFileProvisioning.Engine.Planning
                 foreach (var c in source.UserChanges)
                 {
                     var user = c.User ?? (c.UserId != null && read.TryGetValue(c.UserId, out var r) ? r : null);
+                    // A change without the user's data says nothing about scope: never deprovision on it.
+                    if (user == null && c.Kind != ScopeChangeKind.Left) continue;
                     var inScope = c.Kind != ScopeChangeKind.Left && user != null && user.Reasons.Count > 0;
                     Add(new PlanSubject { SourceId = c.UserId ?? user?.Id, User = user, InScope = inScope, LeftReason = inScope ? LeftScopeReason.None : c.LeftReason });
                 }
