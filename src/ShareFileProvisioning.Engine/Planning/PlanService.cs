@@ -51,6 +51,11 @@ namespace ShareFileProvisioning.Engine.Planning
             trace.Verbose($"Read {source.Users.Count} user(s) and {source.UserChanges.Count} change(s) from {request.Source.Name} in {sourceRead.Elapsed.TotalSeconds:0.0} s; {links.Count} link(s) stored.");
 
             ISet<string> only = null;
+            if (request.Source is Source.Pipeline.PipelineSource)
+            {
+                // Piped users are a list to provision, not the whole scope: users missing from it are not deprovisioned.
+                only = new HashSet<string>(source.Users.Select(u => u.Id), StringComparer.OrdinalIgnoreCase);
+            }
             if (single != null)
             {
                 only = SelectSingle(source, links, single, result.Notes);
