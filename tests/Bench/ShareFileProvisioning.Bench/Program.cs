@@ -110,7 +110,7 @@ try
     Row("Total wall time", $"{t.Total.TotalSeconds:0.00} s");
     Row("Peak working set (process)", $"{peak / 1048576.0:N0} MB");
     Row("Working set before the plan", $"{baseline / 1048576.0:N0} MB");
-    Row("Managed heap held (plan+inputs)", $"{managed / 1048576.0:N0} MB");
+    Row("GC heap after the plan", $"{managed / 1048576.0:N0} MB");
     Console.WriteLine();
     Console.WriteLine("Plan: " + string.Join(", ", new[] { PlanAction.Create, PlanAction.Adopt, PlanAction.Update, PlanAction.Disable, PlanAction.Skip, PlanAction.Conflict, PlanAction.Unmanaged }
         .Select(a => $"{a} {plan.Summary.Count(a):N0}")));
