@@ -30,6 +30,9 @@
         'Export-ShareFileProvisioningConfiguration'
         'Import-ShareFileProvisioningConfiguration'
         'Test-ShareFileAttributeMapping'
+        'Get-ShareFileProvisioningLog'
+        'Get-ShareFileProvisioningStatus'
+        'Send-ShareFileProvisioningTestNotification'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
