@@ -33,6 +33,7 @@
         'Get-ShareFileProvisioningLog'
         'Get-ShareFileProvisioningStatus'
         'Send-ShareFileProvisioningTestNotification'
+        'New-ShareFileStateStoreConnection'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
