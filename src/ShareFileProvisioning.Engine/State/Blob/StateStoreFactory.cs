@@ -1,5 +1,6 @@
 using System;
 using ShareFileProvisioning.Engine.Configuration;
+using ShareFileProvisioning.Engine.Logging;
 
 namespace ShareFileProvisioning.Engine.State.Blob
 {
@@ -14,6 +15,13 @@ namespace ShareFileProvisioning.Engine.State.Blob
         {
             if (profile == null) throw new ArgumentNullException(nameof(profile));
             return blob == null ? new FileStateStore(profile) : (IStateStore)new BlobStateStore(blob.ForProfile(profile.Name));
+        }
+
+        /// <summary>A <see cref="FileLogStore"/> when <paramref name="blob"/> is null, else a <see cref="BlobLogStore"/> in the same container (logs/).</summary>
+        public static ILogStore CreateLogStore(ProvisioningProfile profile, BlobStateStoreSettings blob = null)
+        {
+            if (profile == null) throw new ArgumentNullException(nameof(profile));
+            return blob == null ? new FileLogStore(profile) : (ILogStore)new BlobLogStore(blob.ForProfile(profile.Name));
         }
     }
 }
