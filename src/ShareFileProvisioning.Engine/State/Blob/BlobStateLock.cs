@@ -144,12 +144,27 @@ namespace ShareFileProvisioning.Engine.State.Blob
             }
         }
 
-        /// <summary>Stops renewing without releasing, as a crashed job would (tests).</summary>
-        internal void Abandon()
+        internal bool IsReleased => Volatile.Read(ref _disposed) != 0;
+
+        /// <summary>
+        /// Renews the lease now: before each state write, so a job whose lease expired (a long pause) and was taken
+        /// over by another job cannot overwrite that job's state.
+        /// </summary>
+        /// <exception cref="StateLockedException">The lease is lost; the message names the job that holds it now.</exception>
+        internal async Task EnsureHeldAsync(string location, CancellationToken cancellationToken)
         {
-            if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
-            _stop.Cancel();
+            try
+            {
+                await _lease.RenewAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+            catch (RequestFailedException e) when (e.Status == 409)
+            {
+                throw new StateLockedException(location, await ReadHolderAsync(_lockBlob, cancellationToken).ConfigureAwait(false));
+            }
         }
+
+        /// <summary>Stops renewing without releasing, as a crashed or frozen job would (tests).</summary>
+        internal void StopRenewing() => _stop.Cancel();
 
         public async ValueTask DisposeAsync()
         {

@@ -12,7 +12,8 @@ namespace ShareFileProvisioning.Engine.State.Blob
     /// A profile's state in an Azure Blob Storage container, for runbooks whose sandboxes keep nothing between jobs.
     /// One blob per state part under state/ (the same JSON as <see cref="FileStateStore"/>), each write conditional on
     /// the ETag this store last saw (<see cref="BlobStateConflictException"/> when another writer got there first), and
-    /// a renewed lease on state/lock as the profile's lock.
+    /// a renewed lease on state/lock as the profile's lock. While the store holds the lock, each write first renews the
+    /// lease, so a job that lost it (paused past the lease, taken over) fails instead of overwriting the new holder's state.
     /// </summary>
     public sealed class BlobStateStore : IStateStore
     {
@@ -21,6 +22,7 @@ namespace ShareFileProvisioning.Engine.State.Blob
 
         private readonly BlobContainerAccess _access;
         private readonly TimeSpan _leaseDuration;
+        private BlobStateLock _heldLock;
 
         public BlobStateStore(BlobStateStoreSettings settings)
             : this(BlobContainerClientFactory.Create(settings), settings.LeaseDuration)
@@ -38,8 +40,19 @@ namespace ShareFileProvisioning.Engine.State.Blob
 
         internal BlobContainerClient Container => _access.Container;
 
-        public Task<IStateLock> AcquireLockAsync(CancellationToken cancellationToken) =>
-            BlobStateLock.AcquireAsync(_access, LockBlob, _leaseDuration, cancellationToken);
+        public async Task<IStateLock> AcquireLockAsync(CancellationToken cancellationToken)
+        {
+            var held = await BlobStateLock.AcquireAsync(_access, LockBlob, _leaseDuration, cancellationToken).ConfigureAwait(false);
+            _heldLock = (BlobStateLock)held;
+            return held;
+        }
+
+        /// <summary>While this store holds the lock, every write first proves the lease is still ours.</summary>
+        private Task EnsureLockStillHeldAsync(CancellationToken cancellationToken)
+        {
+            var held = _heldLock;
+            return held == null || held.IsReleased ? Task.CompletedTask : held.EnsureHeldAsync(Location, cancellationToken);
+        }
 
         public async Task<LinkSet> LoadLinksAsync(CancellationToken cancellationToken)
         {
@@ -94,7 +107,7 @@ namespace ShareFileProvisioning.Engine.State.Blob
         public Task SaveQuarantineAsync(QuarantineStatus status, CancellationToken cancellationToken) =>
             status != null
                 ? WriteAsync(FileStateStore.QuarantineFile, status, cancellationToken)
-                : _access.DeleteAsync(Prefix + FileStateStore.QuarantineFile, cancellationToken);
+                : DeleteAsync(FileStateStore.QuarantineFile, cancellationToken);
 
         public async Task<IReadOnlyList<StagedDelete>> LoadStagedDeletesAsync(CancellationToken cancellationToken) =>
             await ReadAsync<List<StagedDelete>>(FileStateStore.StagedDeletesFile, cancellationToken).ConfigureAwait(false) ?? new List<StagedDelete>();
@@ -106,8 +119,14 @@ namespace ShareFileProvisioning.Engine.State.Blob
         {
             foreach (var file in new[] { FileStateStore.LinksFile, FileStateStore.DeltaLinksFile, FileStateStore.AssignmentsFile, FileStateStore.RetryQueueFile })
             {
-                await _access.DeleteAsync(Prefix + file, cancellationToken).ConfigureAwait(false);
+                await DeleteAsync(file, cancellationToken).ConfigureAwait(false);
             }
+        }
+
+        private async Task DeleteAsync(string file, CancellationToken cancellationToken)
+        {
+            await EnsureLockStillHeldAsync(cancellationToken).ConfigureAwait(false);
+            await _access.DeleteAsync(Prefix + file, cancellationToken).ConfigureAwait(false);
         }
 
         private async Task<T> ReadAsync<T>(string file, CancellationToken cancellationToken)
@@ -132,6 +151,7 @@ namespace ShareFileProvisioning.Engine.State.Blob
 
         private async Task WriteAsync(string file, Action<Stream> serialize, CancellationToken cancellationToken)
         {
+            await EnsureLockStillHeldAsync(cancellationToken).ConfigureAwait(false);
             using (var content = new MemoryStream())
             {
                 serialize(content);

@@ -129,18 +129,28 @@ namespace ShareFileProvisioning.Tests.State.Blob
             });
             var lease = BlobStateStoreSettings.MinimumLeaseDuration;
             await using var alive = await Store(lease).AcquireLockAsync(Ct);
-            var crashed = (BlobStateLock)await CrashedStore().AcquireLockAsync(Ct);
-            crashed.Abandon(); // the job died: no renewal, no release
+            var frozenStore = CrashedStore();
+            var frozen = (BlobStateLock)await frozenStore.AcquireLockAsync(Ct);
+            frozen.StopRenewing(); // the job died or froze: no renewal, no release
             await Assert.ThrowsAsync<StateLockedException>(() => CrashedStore().AcquireLockAsync(Ct));
 
             await Task.Delay(lease + TimeSpan.FromSeconds(1.5));
 
             var e = await Assert.ThrowsAsync<StateLockedException>(() => Store(lease).AcquireLockAsync(Ct));
             Assert.Equal(alive.Holder.Since, e.Holder.Since);
-            await using var takenOver = await CrashedStore().AcquireLockAsync(Ct);
-            Assert.NotEqual(crashed.Holder.Since, takenOver.Holder.Since);
+            var takeover = CrashedStore();
+            await using var takenOver = await takeover.AcquireLockAsync(Ct);
+            Assert.NotEqual(frozen.Holder.Since, takenOver.Holder.Since);
             var metadata = (await _azurite.Service.GetBlobContainerClient(crashedContainer).GetBlobClient("state/lock").GetPropertiesAsync()).Value.Metadata;
             Assert.Equal(takenOver.Holder.Since.ToString("o"), metadata["since"]);
+
+            // The frozen job wakes up: its writes are refused, naming the job that holds the lock now.
+            var lost = await Assert.ThrowsAsync<StateLockedException>(() => frozenStore.SaveDeltaLinksAsync(new DeltaLinks { Users = "stale" }, Ct));
+            Assert.Equal(takenOver.Holder.Since, lost.Holder.Since);
+            await takeover.SaveDeltaLinksAsync(new DeltaLinks { Users = "current" }, Ct);
+            Assert.Equal("current", (await CrashedStore().LoadDeltaLinksAsync(Ct)).Users);
+            await frozen.DisposeAsync(); // releasing a lost lease is harmless
+            Assert.Equal(LeaseState.Leased, (await _azurite.Service.GetBlobContainerClient(crashedContainer).GetBlobClient("state/lock").GetPropertiesAsync()).Value.LeaseState);
         }
 
         [Fact]
