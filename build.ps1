@@ -4,7 +4,7 @@
     Builds, tests, demonstrates and benchmarks ShareFileProvisioning.
 .DESCRIPTION
     Build  - compiles the solution and assembles the shippable module folder out/ShareFileProvisioning.
-    Test   - Build, then xunit (engine, emulators, cmdlet assembly) and Pester (the built module in a fresh pwsh);
+    Test   - Build, install Azurite (npm) for the blob state tests, then xunit (engine, emulators, cmdlet assembly) and Pester (the built module in a fresh pwsh);
              prints both runners' totals and a final "N passed, M failed" line; exits non-zero on any failure.
     Demo   - Build, start the emulators, and run the demo script against them in a fresh pwsh.
     Bench  - Build the engine and emulators, then seed the emulators with a large tenant (100,000 assigned users, 2,000 groups; half of the users
@@ -84,6 +84,22 @@ function Invoke-Build {
     Write-Host "Module $($manifest.Name) $($manifest.Version) assembled in $ModuleOut"
 }
 
+# Azurite (the Azure Storage emulator, an npm package) for the blob state store tests, pinned in tests/tools/azurite/package.json.
+# No lock file: it would name the registry host. Skipped when the pinned version is already there; without npm the blob
+# tests fail with the command to run.
+function Install-Azurite {
+    $dir = Join-Path $Root 'tests/tools/azurite'
+    $wanted = (Get-Content (Join-Path $dir 'package.json') -Raw | ConvertFrom-Json).dependencies.azurite
+    $installed = Join-Path $dir 'node_modules/azurite/package.json'
+    if ((Test-Path $installed) -and (Get-Content $installed -Raw | ConvertFrom-Json).version -eq $wanted) { return }
+    if (-not (Get-Command npm -ErrorAction SilentlyContinue) -or -not (Get-Command node -ErrorAction SilentlyContinue)) {
+        Write-Warning "Node.js/npm not found: Azurite $wanted cannot be installed and the blob state store tests will fail."
+        return
+    }
+    Write-Host "== Azurite $wanted (npm)" -ForegroundColor Cyan
+    Invoke-Native npm @('install', '--no-package-lock', '--no-audit', '--no-fund', '--loglevel', 'error', '--prefix', $dir)
+}
+
 function Get-TrxCounts([string] $Path) {
     [xml] $trx = Get-Content $Path -Raw
     $c = $trx.TestRun.ResultSummary.Counters
@@ -95,6 +111,7 @@ function Invoke-Test {
     Remove-Item $ResultsDir -Recurse -Force -ErrorAction SilentlyContinue
     New-Item -ItemType Directory -Path $ResultsDir -Force | Out-Null
 
+    Install-Azurite
     Write-Host '== xunit' -ForegroundColor Cyan
     & dotnet test (Join-Path $Root 'tests/ShareFileProvisioning.Tests') -c $Configuration --no-build -nologo `
         --logger 'trx;LogFileName=xunit.trx' --logger 'console;verbosity=minimal' --results-directory $ResultsDir

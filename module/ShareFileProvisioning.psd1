@@ -34,6 +34,7 @@
         'Get-ShareFileProvisioningStatus'
         'Send-ShareFileProvisioningTestNotification'
         'Get-ProvisioningPlan'
+        'New-ShareFileStateStoreConnection'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
