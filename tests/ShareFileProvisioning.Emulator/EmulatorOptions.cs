@@ -12,6 +12,9 @@ public sealed class EmulatorOptions
     /// <summary>ShareFile seed file (JSON). Null = the built-in default seed.</summary>
     public string ShareFileSeedPath { get; set; }
 
+    /// <summary>In-process alternative to <see cref="ShareFileSeedPath"/> (e.g. a generated 100,000-user seed); wins when set.</summary>
+    public ShareFile.ShareFileSeed ShareFileSeed { get; set; }
+
     /// <summary>Graph (Entra) seed file (JSON). Null = the built-in default seed.</summary>
     public string GraphSeedPath { get; set; }
 }

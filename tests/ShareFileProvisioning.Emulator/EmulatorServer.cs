@@ -49,7 +49,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         builder.WebHost.UseUrls($"http://{options.Host}:{options.Port}");
 
         var control = new EmulatorControl();
-        var shareFile = ShareFileState.Load(options.ShareFileSeedPath);
+        var shareFile = options.ShareFileSeed != null ? ShareFileState.FromSeed(options.ShareFileSeed) : ShareFileState.Load(options.ShareFileSeedPath);
         var graph = GraphState.Load(options.GraphSeedPath);
         builder.Services.AddSingleton(control);
         builder.Services.AddSingleton(shareFile);

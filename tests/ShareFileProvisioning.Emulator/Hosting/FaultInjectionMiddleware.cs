@@ -1,9 +1,69 @@
+using System;
+using System.Globalization;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
+using Newtonsoft.Json.Linq;
+using ShareFileProvisioning.Emulator.ShareFile;
 
 namespace ShareFileProvisioning.Emulator.Hosting;
 
+/// <summary>Applies the configured latency and faults to every route except the /_emulator/ control surface.</summary>
 public sealed class FaultInjectionMiddleware(RequestDelegate next, EmulatorControl control)
 {
-    public Task InvokeAsync(HttpContext context) => next(context);
+    public const string MaintenanceUrl = "http://maintenance.sharefile.com/";
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var path = context.Request.Path.Value ?? "/";
+        if (ControlEndpoints.IsControlPath(path))
+        {
+            await next(context);
+            return;
+        }
+
+        var latency = control.Latency;
+        if (latency > TimeSpan.Zero) await Task.Delay(latency, context.RequestAborted);
+
+        var fault = control.NextFault(context.Request.Method, path);
+        if (fault == null)
+        {
+            await next(context);
+            return;
+        }
+
+        switch (fault.Kind)
+        {
+            case FaultKind.Drop:
+                context.Abort();
+                return;
+            case FaultKind.Maintenance:
+                context.Response.StatusCode = StatusCodes.Status302Found;
+                context.Response.Headers.Location = MaintenanceUrl;
+                return;
+        }
+
+        var status = fault.Status;
+        if (status == StatusCodes.Status429TooManyRequests || fault.RetryAfterSeconds.HasValue)
+            context.Response.Headers.RetryAfter = (fault.RetryAfterSeconds ?? 1).ToString(CultureInfo.InvariantCulture);
+        var reason = status switch
+        {
+            429 => "Throttled",
+            503 => "ServiceUnavailable",
+            401 => "NotAuthenticated",
+            403 => "Forbidden",
+            404 => "NotFound",
+            409 => "Conflict",
+            400 => "BadRequest",
+            _ => "Unspecified",
+        };
+        var message = $"Injected fault {status}.";
+        if (path.StartsWith("/v1.0", StringComparison.OrdinalIgnoreCase))
+        {
+            // Graph clients expect Graph's own error envelope.
+            var body = new JObject { ["error"] = new JObject { ["code"] = ShareFileErrors.CodeFor(status), ["message"] = message } };
+            await ShareFileErrors.WriteJsonAsync(context, status, body);
+            return;
+        }
+        await ShareFileErrors.WriteAsync(context, status, reason, message);
+    }
 }

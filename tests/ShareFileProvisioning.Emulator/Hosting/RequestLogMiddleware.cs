@@ -1,9 +1,32 @@
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using ShareFileProvisioning.Emulator.ShareFile;
 
 namespace ShareFileProvisioning.Emulator.Hosting;
 
+/// <summary>
+/// Counts every non-control request by "METHOD route-template" before faults run, so throttled and dropped
+/// attempts are counted too (tests use the counts to prove retries and request economy).
+/// </summary>
 public sealed class RequestLogMiddleware(RequestDelegate next, EmulatorControl control)
 {
-    public Task InvokeAsync(HttpContext context) => next(context);
+    public Task InvokeAsync(HttpContext context)
+    {
+        var path = context.Request.Path.Value ?? "/";
+        if (!ControlEndpoints.IsControlPath(path)) control.Record(Describe(context, path));
+        return next(context);
+    }
+
+    private static string Describe(HttpContext context, string path)
+    {
+        var shareFile = ShareFileRouter.Describe(context);
+        if (shareFile != null) return shareFile;
+        if (context.GetEndpoint() is RouteEndpoint endpoint && endpoint.RoutePattern.RawText != null)
+        {
+            var template = endpoint.RoutePattern.RawText;
+            return context.Request.Method + " " + (template.StartsWith('/') ? template : "/" + template);
+        }
+        return context.Request.Method + " " + path;
+    }
 }
