@@ -49,6 +49,16 @@ try {
     Show "Get-ProvisioningScope -UserPrincipalName linus.torvalds@contoso.example, ada.lovelace@contoso.example | Format-List"
     Get-ProvisioningScope -UserPrincipalName 'linus.torvalds@contoso.example', 'ada.lovelace@contoso.example' | Format-List | Out-String -Width 160 | Write-Host
 
+    # Plans need a profile folder; the demo keeps its own so it never touches yours.
+    $env:SHAREFILEPROVISIONING_HOME = Join-Path ([IO.Path]::GetTempPath()) "sfp-demo-$PID"
+    Show 'Get-ProvisioningPlan -OutFile plan.json'
+    $planFile = Join-Path $env:SHAREFILEPROVISIONING_HOME 'plan.json'
+    New-Item -ItemType Directory -Path $env:SHAREFILEPROVISIONING_HOME -Force | Out-Null
+    $plan = Get-ProvisioningPlan -OutFile $planFile
+    $plan | Where-Object { $_ -is [ShareFileProvisioning.ProvisioningPlanItem] } | Format-Table | Out-String -Width 200 | Write-Host
+    Show 'Get-ProvisioningPlan -Summary | Format-List'
+    $plan | Where-Object { $_ -is [ShareFileProvisioning.ProvisioningPlanSummary] } | Format-List | Out-String -Width 160 | Write-Host
+
     Disconnect-ShareFile
     Disconnect-ProvisioningSource
     $failed = @($checks + $sourceChecks) | Where-Object { $_.Check -eq 'Overall' -and -not $_.Passed }
@@ -57,4 +67,5 @@ try {
 }
 finally {
     Stop-Emulator $emulator
+    if ($env:SHAREFILEPROVISIONING_HOME -like '*sfp-demo-*') { Remove-Item $env:SHAREFILEPROVISIONING_HOME -Recurse -Force -ErrorAction SilentlyContinue }
 }
