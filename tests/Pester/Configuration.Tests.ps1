@@ -342,9 +342,39 @@ Describe 'Test-ShareFileAttributeMapping' {
     }
 
     It 'asks for a source connection or an object when given a UPN string' {
+        Disconnect-ProvisioningSource -ErrorAction SilentlyContinue
         Test-ShareFileAttributeMapping -Profile (New-ProfileName) -Expression '[mail]' -User 'ada@contoso.com' -ErrorVariable errs -ErrorAction SilentlyContinue
         $errs[0].FullyQualifiedErrorId | Should -BeLike 'UserLookupNeedsSource,*'
-        $errs[0].ToString() | Should -BeLike '*connect a source or pass an object*'
+        $errs[0].ToString() | Should -BeLike '*Connect-ProvisioningSource*'
+    }
+
+    Context 'with a source connection' {
+        BeforeAll {
+            Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+            $script:GraphEmulator = Start-Emulator
+            # Ids and credentials of tests/ShareFileProvisioning.Emulator/seeds/graph-default.json
+            $script:Source = Connect-ProvisioningSource -TenantId '7c9d1a4e-2f3b-4c5d-8e6f-0a1b2c3d4e5f' -ServicePrincipalId '5b2c0d1e-9f8a-4b7c-a6d5-e4f3a2b1c0d9' `
+                -ClientId 'c0ffee00-1234-4abc-8def-0123456789ab' -ClientSecret (ConvertTo-SecureString 'emulator-secret-value' -AsPlainText -Force) `
+                -GraphBaseUri "$($script:GraphEmulator.Uri)/v1.0" -AuthorityHost $script:GraphEmulator.Uri -PassThru
+        }
+        AfterAll {
+            Disconnect-ProvisioningSource -ErrorAction SilentlyContinue
+            Stop-Emulator $script:GraphEmulator
+        }
+
+        It 'reads a user named by UPN from Entra ID, with IsSoftDeleted as the sync computes it' {
+            $name = New-ProfileName
+            (Test-ShareFileAttributeMapping -Profile $name -Expression 'Join(" ", [givenName], [surname])' -User 'ada.lovelace@contoso.example').Value | Should -Be 'Ada Lovelace'
+            # Dennis is assigned but disabled in Entra: IsSoftDeleted, so the default enabled-state mapping yields False.
+            (Test-ShareFileAttributeMapping -Profile $name -Expression 'Not([IsSoftDeleted])' -User 'dennis.ritchie@contoso.example' -SourceConnection $script:Source).Value | Should -Be 'False'
+            (Test-ShareFileAttributeMapping -Profile $name -Expression 'Not([IsSoftDeleted])' -User 'ada.lovelace@contoso.example').Value | Should -Be 'True'
+        }
+
+        It 'reports a UPN that Entra ID does not know' {
+            Test-ShareFileAttributeMapping -Profile (New-ProfileName) -Expression '[mail]' -User 'nobody@contoso.example' -ErrorVariable errs -ErrorAction SilentlyContinue
+            $errs[0].FullyQualifiedErrorId | Should -BeLike 'SourceUserNotFound,*'
+            $errs[0].TargetObject | Should -Be 'nobody@contoso.example'
+        }
     }
 
     It 'knows extension attributes only when the profile lists them' {

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using Azure.Core;
 using Microsoft.Graph;
 using ShareFileProvisioning.Engine.Diagnostics;
+using ShareFileProvisioning.Engine.Mapping;
 using ShareFileProvisioning.Engine.ShareFile;
 using ShareFileProvisioning.Engine.Source.Authentication;
 using ShareFileProvisioning.Engine.Source.Graph;
@@ -118,6 +119,21 @@ namespace ShareFileProvisioning.Engine.Source
         {
             if (string.IsNullOrWhiteSpace(userPrincipalNameOrObjectId)) throw new ArgumentException("Name a user (UPN or object id) or a group (object id).");
             return new ScopeExplainer(_graph, RequireServicePrincipal()).ExplainAsync(userPrincipalNameOrObjectId.Trim(), Normalise(options).MaxConcurrency, cancellationToken);
+        }
+
+        /// <summary>
+        /// One user's source attributes (the given ones plus the required ones), with IsSoftDeleted as Entra computes it
+        /// for this app — for trying mappings against a real user. Null when no such user exists.
+        /// </summary>
+        public async Task<SourceObject> ReadUserAttributesAsync(string userPrincipalNameOrObjectId, IReadOnlyCollection<string> attributes, CancellationToken cancellationToken)
+        {
+            if (string.IsNullOrWhiteSpace(userPrincipalNameOrObjectId)) throw new ArgumentException("Name a user by user principal name or object id.");
+            var user = await _graph.GetUserAsync(userPrincipalNameOrObjectId.Trim(), UserSelect.Build(attributes ?? new string[0]), cancellationToken).ConfigureAwait(false);
+            if (user == null) return null;
+            var explanation = await ExplainAsync(user.Id, null, cancellationToken).ConfigureAwait(false);
+            var result = UserAttributes.ToSourceObject(user);
+            result.IsSoftDeleted = explanation.IsSoftDeleted;
+            return result;
         }
 
         /// <summary>Token, enterprise app, each Graph permission, assignments; a failed check is data.</summary>

@@ -1,7 +1,11 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using ShareFileProvisioning.Cmdlets.Base;
+using ShareFileProvisioning.Cmdlets.Source;
+using ShareFileProvisioning.Engine.Mapping;
 using ShareFileProvisioning.Engine.Mapping.Expressions;
+using ShareFileProvisioning.Engine.Source;
 
 namespace ShareFileProvisioning.Cmdlets.Configuration
 {
@@ -23,6 +27,11 @@ namespace ShareFileProvisioning.Cmdlets.Configuration
         [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true)]
         [ValidateNotNull]
         public object User { get; set; }
+
+        /// <summary>For a user given by UPN or object id: the source connection to read it from (default: the current one).</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public ProvisioningSourceConnection SourceConnection { get; set; }
 
         protected override void BeginProcessing()
         {
@@ -47,18 +56,21 @@ namespace ShareFileProvisioning.Cmdlets.Configuration
         private protected override void ProcessRecordCore()
         {
             var input = User is PSObject ps ? ps.BaseObject : User;
+            ISourceAttributes attributes;
             if (input is string text)
             {
-                WriteError(new ErrorRecord(new PSArgumentException(
-                        $"'{text}' is a string. Looking users up by UPN needs a source connection, which this version does not have yet: connect a source or pass an object (e.g. @{{ userPrincipalName = '{text}'; givenName = 'Ada' }})."),
-                    "UserLookupNeedsSource", ErrorCategory.InvalidArgument, text));
-                return;
+                attributes = ReadFromSource(text);
+                if (attributes == null) return;
+            }
+            else
+            {
+                attributes = SourceObjectConverter.Convert(User);
             }
 
             ExpressionResult result;
             try
             {
-                result = _compiled.Evaluate(SourceObjectConverter.Convert(User));
+                result = _compiled.Evaluate(attributes);
             }
             catch (ExpressionEvaluationException e)
             {
@@ -74,6 +86,35 @@ namespace ShareFileProvisioning.Cmdlets.Configuration
                 FlowIgnored = result.IsFlowIgnored,
                 ReferencedAttributes = _compiled.ReferencedAttributes.ToArray(),
             });
+        }
+
+        /// <summary>A UPN or object id: the user's attributes as the sync would read them from Entra ID.</summary>
+        private ISourceAttributes ReadFromSource(string userPrincipalNameOrId)
+        {
+            var connection = SourceConnection ?? SourceConnectionRegistry.Get();
+            if (connection == null)
+            {
+                WriteError(new ErrorRecord(new PSArgumentException(
+                        $"'{userPrincipalNameOrId}' names a user in Entra ID, but there is no source connection: run Connect-ProvisioningSource first, or pass an object (e.g. @{{ userPrincipalName = '{userPrincipalNameOrId}'; givenName = 'Ada' }})."),
+                    "UserLookupNeedsSource", ErrorCategory.InvalidArgument, userPrincipalNameOrId));
+                return null;
+            }
+
+            try
+            {
+                var user = RunEngine((trace, ct) => connection.Source.ReadUserAttributesAsync(userPrincipalNameOrId, _compiled.ReferencedAttributes.ToList(), ct));
+                if (user == null)
+                {
+                    WriteError(ErrorRecords.NotFound("SourceUserNotFound", $"Entra ID has no user '{userPrincipalNameOrId}'.", userPrincipalNameOrId));
+                }
+
+                return user;
+            }
+            catch (SourceException e)
+            {
+                WriteError(SourceErrorRecords.From(e, userPrincipalNameOrId));
+                return null;
+            }
         }
 
         private static object DisplayValue(ExpressionResult result)
