@@ -27,13 +27,13 @@ namespace ShareFileProvisioning.Engine.ShareFile
         /// <summary>GET Accounts/Employees, all pages (disabled employees included). pageSize sets $top per page; null = server default.</summary>
         public async Task<IReadOnlyList<SfContact>> ListEmployeesAsync(int? pageSize, CancellationToken cancellationToken)
         {
-            return ToModels<SfContact>(await ListFeedAsync("Accounts/Employees", pageSize, cancellationToken).ConfigureAwait(false));
+            return await ListFeedAsync("Accounts/Employees", pageSize, ShareFileJson.ToModel<SfContact>, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>GET Accounts/Clients, all pages.</summary>
         public async Task<IReadOnlyList<SfContact>> ListClientsAsync(int? pageSize, CancellationToken cancellationToken)
         {
-            return ToModels<SfContact>(await ListFeedAsync("Accounts/Clients", pageSize, cancellationToken).ConfigureAwait(false));
+            return await ListFeedAsync("Accounts/Clients", pageSize, ShareFileJson.ToModel<SfContact>, cancellationToken).ConfigureAwait(false);
         }
     }
 }

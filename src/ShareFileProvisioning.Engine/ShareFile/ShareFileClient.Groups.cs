@@ -15,7 +15,7 @@ namespace ShareFileProvisioning.Engine.ShareFile
         /// <summary>GET Groups, all pages.</summary>
         public async Task<IReadOnlyList<SfGroup>> ListGroupsAsync(int? pageSize, CancellationToken cancellationToken)
         {
-            return (await ListFeedAsync("Groups", pageSize, cancellationToken).ConfigureAwait(false)).Select(ToGroup).ToList();
+            return await ListFeedAsync("Groups", pageSize, ToGroup, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>GET Groups(id); expandContacts fills <see cref="SfGroup.Contacts"/>.</summary>
@@ -65,7 +65,7 @@ namespace ShareFileProvisioning.Engine.ShareFile
         /// <summary>GET Groups(id)/Contacts, all pages.</summary>
         public async Task<IReadOnlyList<SfContact>> ListGroupMembersAsync(string id, int? pageSize, CancellationToken cancellationToken)
         {
-            return ToModels<SfContact>(await ListFeedAsync($"Groups({Id(id, "group")})/Contacts", pageSize, cancellationToken).ConfigureAwait(false));
+            return await ListFeedAsync($"Groups({Id(id, "group")})/Contacts", pageSize, ShareFileJson.ToModel<SfContact>, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>POST Groups(id)/Contacts; returns the updated member list. Present members are left as they are.</summary>
@@ -98,7 +98,7 @@ namespace ShareFileProvisioning.Engine.ShareFile
         private static IReadOnlyList<SfContact> FeedItems(JToken json)
         {
             var items = json is JArray array ? array : (json is JObject feed ? ShareFileJson.Property(feed, "value") as JArray : null);
-            return items == null ? new List<SfContact>() : ToModels<SfContact>(items.OfType<JObject>());
+            return items == null ? new List<SfContact>() : items.OfType<JObject>().Select(ShareFileJson.ToModel<SfContact>).ToList();
         }
 
         private static SfGroup ToGroup(JObject json)

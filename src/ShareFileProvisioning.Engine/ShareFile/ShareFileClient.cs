@@ -1,11 +1,13 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using ShareFileProvisioning.Engine.Diagnostics;
 using ShareFileProvisioning.Engine.Http;
@@ -108,7 +110,13 @@ namespace ShareFileProvisioning.Engine.ShareFile
             return SendAsync(method, relative, null, body, cancellationToken);
         }
 
-        private async Task<JToken> SendAsync(HttpMethod method, string relative, Uri absolute, JToken body, CancellationToken cancellationToken)
+        private Task<JToken> SendAsync(HttpMethod method, string relative, Uri absolute, JToken body, CancellationToken cancellationToken)
+        {
+            return SendAsync(method, relative, absolute, body, ReadJsonAsync, cancellationToken);
+        }
+
+        /// <param name="readSuccess">Reads a 2xx body; error bodies are always read by <see cref="ShareFileErrors"/>.</param>
+        private async Task<T> SendAsync<T>(HttpMethod method, string relative, Uri absolute, JToken body, Func<HttpContent, Task<T>> readSuccess, CancellationToken cancellationToken)
         {
             if (Volatile.Read(ref _disposed) != 0)
             {
@@ -141,15 +149,21 @@ namespace ShareFileProvisioning.Engine.ShareFile
 
             using (response)
             {
-                var text = response.Content == null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
                 var status = (int)response.StatusCode;
                 if (status >= 200 && status < 300)
                 {
-                    return string.IsNullOrWhiteSpace(text) ? null : ShareFileJson.Parse(text);
+                    return await readSuccess(response.Content).ConfigureAwait(false);
                 }
 
+                var text = response.Content == null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
                 throw ShareFileErrors.FromResponse(response, text, method, uri, Session?.ApiBaseUri);
             }
+        }
+
+        private static async Task<JToken> ReadJsonAsync(HttpContent content)
+        {
+            var text = content == null ? string.Empty : await content.ReadAsStringAsync().ConfigureAwait(false);
+            return string.IsNullOrWhiteSpace(text) ? null : ShareFileJson.Parse(text);
         }
 
         private async Task<T> GetModelAsync<T>(string relative, CancellationToken cancellationToken)
@@ -162,7 +176,7 @@ namespace ShareFileProvisioning.Engine.ShareFile
         /// Reads a whole feed, following odata.nextLink (name matched ignoring case) until it is absent;
         /// a feed without nextLink is simply complete. Next links must stay on the API host.
         /// </summary>
-        private async Task<List<JObject>> ListFeedAsync(string relative, int? pageSize, CancellationToken cancellationToken)
+        private async Task<List<T>> ListFeedAsync<T>(string relative, int? pageSize, Func<JObject, T> map, CancellationToken cancellationToken)
         {
             if (pageSize.HasValue && pageSize.Value < 1)
             {
@@ -174,27 +188,68 @@ namespace ShareFileProvisioning.Engine.ShareFile
                 relative += (relative.IndexOf('?') >= 0 ? "&" : "?") + "$top=" + pageSize.Value;
             }
 
-            var items = new List<JObject>();
+            var items = new List<T>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
             var uri = await ApiUriAsync(relative, cancellationToken).ConfigureAwait(false);
             while (uri != null)
             {
-                var page = await SendAsync(HttpMethod.Get, null, uri, null, cancellationToken).ConfigureAwait(false) as JObject;
-                if (page == null)
-                {
-                    break;
-                }
-
-                if (ShareFileJson.Property(page, "value") is JArray values)
-                {
-                    items.AddRange(values.OfType<JObject>());
-                }
-
-                var next = ShareFileJson.String(page, "odata.nextLink");
+                var next = await SendAsync(HttpMethod.Get, null, uri, null, content => ReadFeedPageAsync(content, items, map), cancellationToken).ConfigureAwait(false);
                 uri = string.IsNullOrWhiteSpace(next) ? null : CheckNextLink(uri, next, seen);
             }
 
             return items;
+        }
+
+        /// <summary>
+        /// Streams one feed page: each element of "value" becomes a model as it is read, so a 50,000-user feed (ShareFile
+        /// may return a whole feed as one page) never exists as one string or one JSON tree. Returns the next link.
+        /// </summary>
+        private static async Task<string> ReadFeedPageAsync<T>(HttpContent content, List<T> items, Func<JObject, T> map)
+        {
+            if (content == null)
+            {
+                return null;
+            }
+
+            using (var stream = await content.ReadAsStreamAsync().ConfigureAwait(false))
+            using (var reader = new JsonTextReader(new StreamReader(stream, Encoding.UTF8)) { DateParseHandling = DateParseHandling.None })
+            {
+                string next = null;
+                if (!await reader.ReadAsync().ConfigureAwait(false) || reader.TokenType != JsonToken.StartObject)
+                {
+                    return null;
+                }
+
+                while (await reader.ReadAsync().ConfigureAwait(false) && reader.TokenType == JsonToken.PropertyName)
+                {
+                    var name = (string)reader.Value;
+                    await reader.ReadAsync().ConfigureAwait(false);
+                    if (string.Equals(name, "value", StringComparison.OrdinalIgnoreCase) && reader.TokenType == JsonToken.StartArray)
+                    {
+                        while (await reader.ReadAsync().ConfigureAwait(false) && reader.TokenType != JsonToken.EndArray)
+                        {
+                            if (reader.TokenType == JsonToken.StartObject)
+                            {
+                                items.Add(map(await JObject.LoadAsync(reader).ConfigureAwait(false)));
+                            }
+                            else
+                            {
+                                await reader.SkipAsync().ConfigureAwait(false);
+                            }
+                        }
+                    }
+                    else if (string.Equals(name, "odata.nextLink", StringComparison.OrdinalIgnoreCase) && reader.TokenType == JsonToken.String)
+                    {
+                        next = (string)reader.Value;
+                    }
+                    else
+                    {
+                        await reader.SkipAsync().ConfigureAwait(false);
+                    }
+                }
+
+                return next;
+            }
         }
 
         private Uri CheckNextLink(Uri current, string next, HashSet<string> seen)
@@ -222,10 +277,6 @@ namespace ShareFileProvisioning.Engine.ShareFile
             return (ShareFileJson.Property(page, "value") as JArray)?.Count ?? 0;
         }
 
-        private static List<T> ToModels<T>(IEnumerable<JObject> items)
-        {
-            return items.Select(ShareFileJson.ToModel<T>).ToList();
-        }
 
         /// <summary>Ids go raw inside parentheses (reference §3): only id characters are accepted.</summary>
         private static string Id(string id, string what)
