@@ -7,13 +7,15 @@
     Test   - Build, then xunit (engine, emulators, cmdlet assembly) and Pester (the built module in a fresh pwsh);
              prints both runners' totals and a final "N passed, M failed" line; exits non-zero on any failure.
     Demo   - Build, start the emulators, and run the demo script against them in a fresh pwsh.
+    Bench  - Build, then seed the emulators with a large tenant (100,000 assigned users, 2,000 groups; half of the users
+             already in ShareFile) and print the plan's reading/computing times and peak memory. Not part of Test.
 .EXAMPLE
     dotnet tool restore; dotnet pwsh ./build.ps1 Test
 #>
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Demo')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -126,8 +128,18 @@ function Invoke-Demo {
     if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
 }
 
+function Invoke-Bench {
+    Invoke-Build
+    Write-Host '== Bench' -ForegroundColor Cyan
+    $bench = Join-Path $Root "tests/Bench/ShareFileProvisioning.Bench/bin/$Configuration/net10.0/ShareFileProvisioning.Bench.dll"
+    $emulator = Join-Path $Root "tests/ShareFileProvisioning.Emulator/bin/$Configuration/net10.0/ShareFileProvisioning.Emulator.dll"
+    & dotnet $bench --emulator $emulator --users 100000 --groups 2000
+    if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+}
+
 switch ($Task) {
     'Build' { Invoke-Build }
     'Test' { Invoke-Test }
     'Demo' { Invoke-Demo }
+    'Bench' { Invoke-Bench }
 }

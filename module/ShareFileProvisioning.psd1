@@ -30,6 +30,7 @@
         'Export-ShareFileProvisioningConfiguration'
         'Import-ShareFileProvisioningConfiguration'
         'Test-ShareFileAttributeMapping'
+        'Get-ProvisioningPlan'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -1,0 +1,24 @@
+using ShareFileProvisioning.Engine.Source.Scope;
+using ShareFileProvisioning.Engine.State;
+
+namespace ShareFileProvisioning.Engine.Planning
+{
+    /// <summary>One source user the planner decides about: in scope, or linked and gone from scope.</summary>
+    internal sealed class PlanSubject
+    {
+        public string SourceId;
+
+        /// <summary>Null when the user left scope and the source did not return it (hard delete, full read).</summary>
+        public ScopedUser User;
+
+        public bool InScope;
+
+        public LeftScopeReason LeftReason;
+
+        public ObjectLink Link;
+
+        public string Anchor => User?.UserPrincipalName;
+
+        public string DisplayName => User?.DisplayName ?? Link?.DisplayName ?? User?.UserPrincipalName ?? SourceId;
+    }
+}

@@ -1,0 +1,26 @@
+namespace ShareFileProvisioning.Engine.Planning
+{
+    /// <summary>A ShareFile user as the planner sees it (from Accounts/Employees, Accounts/Clients or Users(id)).</summary>
+    public sealed class TargetUser
+    {
+        public string Id { get; set; }
+
+        public string Email { get; set; }
+
+        public string FirstName { get; set; }
+
+        public string LastName { get; set; }
+
+        public string Company { get; set; }
+
+        public bool IsEmployee { get; set; }
+
+        public bool IsDisabled { get; set; }
+
+        public string DisplayName => string.IsNullOrWhiteSpace(FirstName) && string.IsNullOrWhiteSpace(LastName)
+            ? Email
+            : ((FirstName ?? "") + " " + (LastName ?? "")).Trim();
+
+        public override string ToString() => $"{(IsEmployee ? "Employee" : "Client")} {Email} ({Id})";
+    }
+}
