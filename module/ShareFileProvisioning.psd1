@@ -31,6 +31,9 @@
         'Import-ShareFileProvisioningConfiguration'
         'Test-ShareFileAttributeMapping'
         'Get-ProvisioningPlan'
+        'Get-ShareFileProvisioningLog'
+        'Get-ShareFileProvisioningStatus'
+        'Send-ShareFileProvisioningTestNotification'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

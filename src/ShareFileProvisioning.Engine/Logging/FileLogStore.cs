@@ -1,0 +1,189 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using ShareFileProvisioning.Engine.Configuration;
+using ShareFileProvisioning.Engine.State;
+
+namespace ShareFileProvisioning.Engine.Logging
+{
+    /// <summary>
+    /// The default log store: JSON Lines per cycle plus a small summary file per cycle, in the profile's logs/ folder
+    /// (see <see cref="LogFileNames"/>). Readers share files with a running writer and skip a torn last line.
+    /// </summary>
+    public sealed class FileLogStore : ILogStore
+    {
+        public FileLogStore(string directory)
+        {
+            if (string.IsNullOrWhiteSpace(directory)) throw new ArgumentException("The log directory must not be empty.", nameof(directory));
+            Directory = Path.GetFullPath(directory);
+        }
+
+        public FileLogStore(ProvisioningProfile profile)
+            : this((profile ?? throw new ArgumentNullException(nameof(profile))).LogDirectory)
+        {
+        }
+
+        public string Directory { get; }
+
+        public string Location => Directory;
+
+        public async Task<ICycleLogWriter> BeginCycleAsync(ProvisioningCycleContext cycle, CancellationToken cancellationToken)
+        {
+            if (cycle == null) throw new ArgumentNullException(nameof(cycle));
+            if (string.IsNullOrWhiteSpace(cycle.CycleId) || cycle.CycleId.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || cycle.CycleId.Contains("_"))
+                throw new ArgumentException($"Cycle id '{cycle.CycleId}' cannot name a log file (use a guid).", nameof(cycle));
+            System.IO.Directory.CreateDirectory(Directory);
+            var names = new LogFileNames(cycle.StartedAt, cycle.CycleId);
+            var summary = new CycleLogSummary
+            {
+                CycleId = cycle.CycleId,
+                JobId = cycle.JobId,
+                ProfileName = cycle.ProfileName,
+                CycleType = cycle.CycleType,
+                Status = CycleLogSummary.RunningStatus,
+                StartedAt = cycle.StartedAt,
+            };
+            await WriteSummaryAsync(names, summary, cancellationToken).ConfigureAwait(false);
+            return new FileCycleLogWriter(this, names, summary);
+        }
+
+        public IEnumerable<CycleLogSummary> ReadCycles(CancellationToken cancellationToken = default)
+        {
+            foreach (var names in ListCycles())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return ReadSummary(names);
+            }
+        }
+
+        public CycleLogSummary ReadLastCycle()
+        {
+            var last = ListCycles().FirstOrDefault();
+            return last.Stem == null ? null : ReadSummary(last);
+        }
+
+        public IEnumerable<ProvisioningLogRecord> ReadRecords(ProvisioningLogQuery query, CancellationToken cancellationToken = default)
+        {
+            query = query ?? new ProvisioningLogQuery();
+            var filter = query.BuildRecordFilter();
+            IEnumerable<LogFileNames> cycles = ListCycles();
+            if (query.LastCycles > 0) cycles = cycles.Take(query.LastCycles);
+            foreach (var names in cycles.Where(c => query.MatchesCycle(c.CycleId)))
+            {
+                foreach (var record in ReadRecordFile(Path.Combine(Directory, names.Records), cancellationToken))
+                {
+                    if (filter(record)) yield return record;
+                }
+            }
+        }
+
+        public Task<int> ApplyRetentionAsync(LogRetentionSettings retention, string keepCycleId, CancellationToken cancellationToken)
+        {
+            retention = retention ?? LogRetentionSettings.Default;
+            var problem = retention.Validate();
+            if (problem != null) throw new ArgumentException(problem, nameof(retention));
+            var cycles = ListCycles();
+            var cutoff = DateTimeOffset.UtcNow.AddDays(-retention.Days);
+            // The kept (current) cycle uses one of the retained slots.
+            var slots = retention.Cycles - (cycles.Any(c => IsKept(c, keepCycleId)) ? 1 : 0);
+            var retained = 0;
+            var deleted = 0;
+            foreach (var c in cycles)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (IsKept(c, keepCycleId)) continue;
+                var tooOld = retention.Days > 0 && c.StartedAt < cutoff;
+                var tooMany = retention.Cycles > 0 && retained >= slots;
+                if (!tooOld && !tooMany)
+                {
+                    retained++;
+                    continue;
+                }
+                Delete(Path.Combine(Directory, c.Records));
+                Delete(Path.Combine(Directory, c.Summary));
+                deleted++;
+            }
+            return Task.FromResult(deleted);
+        }
+
+        private static bool IsKept(LogFileNames c, string keepCycleId) => string.Equals(c.CycleId, keepCycleId, StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>The cycles present (records or summary file), newest first.</summary>
+        internal List<LogFileNames> ListCycles()
+        {
+            if (!System.IO.Directory.Exists(Directory)) return new List<LogFileNames>();
+            var byStem = new Dictionary<string, LogFileNames>(StringComparer.OrdinalIgnoreCase);
+            foreach (var file in System.IO.Directory.EnumerateFiles(Directory))
+            {
+                if (LogFileNames.TryParse(file, out var names)) byStem[names.Stem] = names;
+            }
+            return byStem.Values.OrderByDescending(n => n.Stem, StringComparer.Ordinal).ToList();
+        }
+
+        internal Task WriteSummaryAsync(LogFileNames names, CycleLogSummary summary, CancellationToken cancellationToken) =>
+            AtomicFile.WriteAllTextAsync(Path.Combine(Directory, names.Summary), ProvisioningLogJson.SerializeObject(summary, indented: true), cancellationToken);
+
+        private CycleLogSummary ReadSummary(LogFileNames names)
+        {
+            var path = Path.Combine(Directory, names.Summary);
+            try
+            {
+                if (File.Exists(path))
+                {
+                    var summary = ProvisioningLogJson.DeserializeObject<CycleLogSummary>(File.ReadAllText(path, Encoding.UTF8));
+                    if (summary != null) return summary;
+                }
+            }
+            catch (Exception e) when (e is IOException || e is Newtonsoft.Json.JsonException)
+            {
+                // Unreadable summary: fall back to what the file name tells.
+            }
+            return new CycleLogSummary { CycleId = names.CycleId, StartedAt = names.StartedAt, Status = "Unknown" };
+        }
+
+        private static IEnumerable<ProvisioningLogRecord> ReadRecordFile(string path, CancellationToken cancellationToken)
+        {
+            if (!File.Exists(path)) yield break;
+            // ReadWrite|Delete sharing: a running cycle keeps appending, retention may delete; we read what is there.
+            using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 64 * 1024))
+            using (var reader = new StreamReader(stream, Encoding.UTF8))
+            {
+                string line;
+                while ((line = reader.ReadLine()) != null)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (string.IsNullOrWhiteSpace(line)) continue;
+                    ProvisioningLogRecord record;
+                    try
+                    {
+                        record = ProvisioningLogJson.Deserialize(line);
+                    }
+                    catch (FormatException)
+                    {
+                        continue; // a line torn by a crash mid-write
+                    }
+                    yield return record;
+                }
+            }
+        }
+
+        private static void Delete(string path)
+        {
+            try
+            {
+                if (File.Exists(path)) File.Delete(path);
+            }
+            catch (IOException)
+            {
+                // In use (a reader on Windows): the next cycle's retention tries again.
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+    }
+}

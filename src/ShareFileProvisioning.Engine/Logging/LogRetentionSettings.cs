@@ -1,0 +1,28 @@
+namespace ShareFileProvisioning.Engine.Logging
+{
+    /// <summary>
+    /// How long provisioning logs are kept, applied at the end of each cycle. Either bound may be off (0). Entra keeps
+    /// provisioning logs 30 days, hence the default. Not yet part of ProvisioningConfiguration: the integrator adds
+    /// a "LogRetention" property of this type there (JSON: {"days":30,"cycles":0}).
+    /// </summary>
+    public sealed class LogRetentionSettings
+    {
+        public const int DefaultDays = 30;
+
+        /// <summary>Delete cycles that started more than this many days ago; 0 = no age limit.</summary>
+        public int Days { get; set; } = DefaultDays;
+
+        /// <summary>Keep at most this many cycles (newest); 0 = no count limit.</summary>
+        public int Cycles { get; set; }
+
+        public static LogRetentionSettings Default => new LogRetentionSettings();
+
+        /// <summary>Null when valid, else a message naming the field.</summary>
+        public string Validate()
+        {
+            if (Days < 0) return $"LogRetention.Days must be 0 (no limit) or more, not {Days}.";
+            if (Cycles < 0) return $"LogRetention.Cycles must be 0 (no limit) or more, not {Cycles}.";
+            return null;
+        }
+    }
+}
