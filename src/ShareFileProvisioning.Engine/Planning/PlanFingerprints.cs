@@ -15,22 +15,29 @@ namespace ShareFileProvisioning.Engine.Planning
     /// </summary>
     internal static class PlanFingerprints
     {
+        private static readonly string[] LeftNames = Enum.GetNames(typeof(Source.Scope.LeftScopeReason));
+
         public static string Source(IEnumerable<PlanSubject> subjects, IReadOnlyCollection<string> attributeNames)
         {
             var names = attributeNames.Concat(new[] { "userPrincipalName", "accountEnabled" })
                 .Distinct(StringComparer.OrdinalIgnoreCase).OrderBy(n => n, StringComparer.OrdinalIgnoreCase).ToArray();
             using (var hash = new Hasher())
             {
-                foreach (var s in subjects.OrderBy(s => s.SourceId, StringComparer.OrdinalIgnoreCase))
+                var ordered = subjects.ToArray();
+                Array.Sort(ordered, (a, b) => string.CompareOrdinal(a.SourceId, b.SourceId));
+                foreach (var s in ordered)
                 {
-                    hash.Add(s.SourceId).Add(s.InScope ? "in" : "out").Add(s.LeftReason.ToString());
+                    hash.Add(s.SourceId).Add(s.InScope ? "in" : "out").Add(LeftNames[(int)s.LeftReason]);
                     if (s.User == null)
                     {
                         hash.Add("-");
                         continue;
                     }
                     hash.Add(s.User.IsSoftDeleted ? "soft" : "live");
-                    foreach (var r in s.User.Reasons.Select(r => r.Kind + ":" + r.GroupId + ":" + r.AppRoleId).OrderBy(x => x, StringComparer.Ordinal)) hash.Add(r);
+                    var reasons = s.User.Reasons;
+                    if (reasons.Count == 1) hash.Add(reasons[0].Kind.ToString()).Add(reasons[0].GroupId).Add(reasons[0].AppRoleId);
+                    else
+                        foreach (var r in reasons.Select(r => r.Kind + ":" + r.GroupId + ":" + r.AppRoleId).OrderBy(x => x, StringComparer.Ordinal)) hash.Add(r);
                     var attributes = s.User.Attributes;
                     foreach (var n in names)
                     {
@@ -49,7 +56,9 @@ namespace ShareFileProvisioning.Engine.Planning
             {
                 hash.Add(target.IsComplete ? "complete" : "targeted").Add(Text(target.UserMax)).Add(Text(target.EmployeeCount))
                     .Add(target.UseStrictEmployeeDefinition ? "strict" : "lax").Add(string.Join(",", (target.EmployeeEmailDomains ?? new List<string>()).OrderBy(d => d, StringComparer.Ordinal)));
-                foreach (var u in target.Users.OrderBy(u => u.Id, StringComparer.OrdinalIgnoreCase))
+                var users = target.Users.ToArray();
+                Array.Sort(users, (a, b) => string.CompareOrdinal(a.Id, b.Id));
+                foreach (var u in users)
                     hash.Add(u.Id).Add(u.Email?.ToLowerInvariant()).Add(u.FirstName).Add(u.LastName).Add(u.Company).Add(u.IsEmployee ? "E" : "C").Add(u.IsDisabled ? "D" : "A");
                 return hash.Finish();
             }
@@ -59,7 +68,9 @@ namespace ShareFileProvisioning.Engine.Planning
         {
             using (var hash = new Hasher())
             {
-                foreach (var l in links.OrderBy(l => l.SourceId, StringComparer.OrdinalIgnoreCase))
+                var ordered = links.ToArray();
+                Array.Sort(ordered, (a, b) => string.CompareOrdinal(a.SourceId, b.SourceId));
+                foreach (var l in ordered)
                     hash.Add(l.SourceId).Add(l.TargetId).Add(l.ObjectType.ToString()).Add(l.OutOfScopeSince?.ToString("o", CultureInfo.InvariantCulture));
                 return hash.Finish();
             }
@@ -77,32 +88,54 @@ namespace ShareFileProvisioning.Engine.Planning
             }
         }
 
-        /// <summary>Streams length-prefixed fields into SHA-256 (no field can run into the next).</summary>
+        /// <summary>Streams length-prefixed fields into SHA-256 (no field can run into the next), through a 64 KB buffer.</summary>
         private sealed class Hasher : IDisposable
         {
             private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            private byte[] _buffer = new byte[256];
+            private readonly byte[] _buffer = new byte[64 * 1024];
+            private int _used;
 
             public Hasher Add(string value)
             {
                 if (value == null)
                 {
-                    _hash.AppendData(new byte[] { 0xFF });
+                    Reserve(1);
+                    _buffer[_used++] = 0xFF;
                     return this;
                 }
                 var max = Encoding.UTF8.GetMaxByteCount(value.Length) + 4;
-                if (_buffer.Length < max) _buffer = new byte[max];
-                var n = Encoding.UTF8.GetBytes(value, 0, value.Length, _buffer, 4);
-                _buffer[0] = (byte)(n >> 24);
-                _buffer[1] = (byte)(n >> 16);
-                _buffer[2] = (byte)(n >> 8);
-                _buffer[3] = (byte)n;
-                _hash.AppendData(_buffer, 0, n + 4);
+                if (max > _buffer.Length)
+                {
+                    Flush();
+                    var bytes = Encoding.UTF8.GetBytes(value);
+                    _hash.AppendData(new[] { (byte)(bytes.Length >> 24), (byte)(bytes.Length >> 16), (byte)(bytes.Length >> 8), (byte)bytes.Length });
+                    _hash.AppendData(bytes);
+                    return this;
+                }
+                Reserve(max);
+                var n = Encoding.UTF8.GetBytes(value, 0, value.Length, _buffer, _used + 4);
+                _buffer[_used] = (byte)(n >> 24);
+                _buffer[_used + 1] = (byte)(n >> 16);
+                _buffer[_used + 2] = (byte)(n >> 8);
+                _buffer[_used + 3] = (byte)n;
+                _used += n + 4;
                 return this;
+            }
+
+            private void Reserve(int bytes)
+            {
+                if (_used + bytes > _buffer.Length) Flush();
+            }
+
+            private void Flush()
+            {
+                if (_used > 0) _hash.AppendData(_buffer, 0, _used);
+                _used = 0;
             }
 
             public string Finish()
             {
+                Flush();
                 var bytes = _hash.GetHashAndReset();
                 var sb = new StringBuilder("sha256:", 7 + bytes.Length * 2);
                 foreach (var b in bytes) sb.Append(b.ToString("x2", CultureInfo.InvariantCulture));

@@ -34,9 +34,12 @@ namespace ShareFileProvisioning.Engine.Planning
             var storedWatermark = request.Watermarks == null || request.Full || single != null ? null : await request.Watermarks.LoadAsync(cancellationToken).ConfigureAwait(false);
             var incremental = storedWatermark != null;
             var targetAll = incremental || single != null ? null : Timed(() => ShareFileTargetReader.ReadAllAsync(request.ShareFile, request.PageSize, cancellationToken));
+            var entra = request.Source as EntraSource;
             var sourceTask = Timed(() => incremental
                 ? request.Source.ReadChangesAsync(storedWatermark, options, cancellationToken)
-                : request.Source.ReadFullAsync(options, cancellationToken));
+                : single != null && entra != null
+                    ? entra.ReadScopeAsync(options, cancellationToken)   // one user: no delta links to open
+                    : request.Source.ReadFullAsync(options, cancellationToken));
 
             var sourceRead = await sourceTask.ConfigureAwait(false);
             var state = await stateTask.ConfigureAwait(false);
@@ -48,7 +51,20 @@ namespace ShareFileProvisioning.Engine.Planning
             trace.Verbose($"Read {source.Users.Count} user(s) and {source.UserChanges.Count} change(s) from {request.Source.Name} in {sourceRead.Elapsed.TotalSeconds:0.0} s; {links.Count} link(s) stored.");
 
             ISet<string> only = null;
-            if (single != null) only = SelectSingle(source, links, single, result.Notes);
+            if (request.Source is Source.Pipeline.PipelineSource)
+            {
+                // Piped users are a list to provision, not the whole scope: users missing from it are not deprovisioned.
+                only = new HashSet<string>(source.Users.Select(u => u.Id), StringComparer.OrdinalIgnoreCase);
+            }
+            if (single != null)
+            {
+                only = SelectSingle(source, links, single, result.Notes);
+                if (result.Notes.Count > 0 && entra != null)
+                {
+                    var why = await entra.ExplainAsync(single, options, cancellationToken).ConfigureAwait(false);
+                    result.Notes.AddRange(why.Notes);
+                }
+            }
 
             var input = new PlanningInput
             {

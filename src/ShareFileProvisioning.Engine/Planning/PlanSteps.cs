@@ -25,7 +25,7 @@ namespace ShareFileProvisioning.Engine.Planning
         }
 
         /// <summary>Most users share the same scoping details: one dictionary per distinct set keeps 100,000-user plans small.</summary>
-        public static PlanStep Scoping(PlanSubject s, Dictionary<string, Dictionary<string, string>> detailsCache)
+        public static PlanStep Scoping(PlanSubject s, System.Collections.Concurrent.ConcurrentDictionary<string, Dictionary<string, string>> detailsCache)
         {
             var assigned = s.InScope && s.User != null && s.User.Reasons.Count > 0;
             var active = s.User != null && s.User.AccountEnabled && s.LeftReason != Source.Scope.LeftScopeReason.SoftDeleted && s.LeftReason != Source.Scope.LeftScopeReason.HardDeleted;
@@ -34,17 +34,13 @@ namespace ShareFileProvisioning.Engine.Planning
                 ? "Passed: " + string.Join("; ", s.User.Reasons.Select(r => r.ToString()))
                 : "Out of scope: " + Left(s);
             var key = (assigned ? "A" : "a") + (active ? "I" : "i") + (entitled ? "E" : "e") + result;
-            if (!detailsCache.TryGetValue(key, out var details))
+            var details = detailsCache.GetOrAdd(key, _ => new Dictionary<string, string>
             {
-                details = new Dictionary<string, string>
-                {
-                    ["Assigned"] = assigned ? "True" : "False",
-                    ["IsActive"] = active ? "True" : "False",
-                    ["IsEffectivelyEntitledForProvisioning"] = entitled ? "True" : "False",
-                    ["ScopeEvaluationResult"] = result,
-                };
-                detailsCache[key] = details;
-            }
+                ["Assigned"] = assigned ? "True" : "False",
+                ["IsActive"] = active ? "True" : "False",
+                ["IsEffectivelyEntitledForProvisioning"] = entitled ? "True" : "False",
+                ["ScopeEvaluationResult"] = result,
+            });
             return new PlanStep
             {
                 Name = "EntrySynchronizationScoping", StepType = PlanStepType.Scoping,

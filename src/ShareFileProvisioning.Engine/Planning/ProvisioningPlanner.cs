@@ -23,8 +23,15 @@ namespace ShareFileProvisioning.Engine.Planning
             var memberOf = input.Mappings.UserType.NeedsGroupMembership ? MemberOf(input.Source) : null;
             var builder = new UserItemBuilder(input, index, memberOf, context);
 
-            var items = new List<PlanItem>(subjects.Count);
-            foreach (var s in subjects) items.Add(builder.Build(s));
+            // Users are decided independently (the indexes are built up front and read-only from here on).
+            foreach (var m in input.Mappings.Matching) index.Prepare(m.Target);
+            index.Prepare(Configuration.TargetAttribute.Email);
+            var built = new PlanItem[subjects.Count];
+            if (subjects.Count < 2000)
+                for (var i = 0; i < built.Length; i++) built[i] = builder.Build(subjects[i]);
+            else
+                System.Threading.Tasks.Parallel.For(0, built.Length, i => built[i] = builder.Build(subjects[i]));
+            var items = new List<PlanItem>(built);
 
             PlanPostProcessing.MarkDuplicateSources(items);
             var licence = PlanPostProcessing.AllocateLicences(items, input.Target);
@@ -83,6 +90,8 @@ namespace ShareFileProvisioning.Engine.Planning
                 foreach (var c in source.UserChanges)
                 {
                     var user = c.User ?? (c.UserId != null && read.TryGetValue(c.UserId, out var r) ? r : null);
+                    // A change without the user's data says nothing about scope: never deprovision on it.
+                    if (user == null && c.Kind != ScopeChangeKind.Left) continue;
                     var inScope = c.Kind != ScopeChangeKind.Left && user != null && user.Reasons.Count > 0;
                     Add(new PlanSubject { SourceId = c.UserId ?? user?.Id, User = user, InScope = inScope, LeftReason = inScope ? LeftScopeReason.None : c.LeftReason });
                 }

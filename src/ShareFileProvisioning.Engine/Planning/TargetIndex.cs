@@ -22,6 +22,12 @@ namespace ShareFileProvisioning.Engine.Planning
 
         public TargetUser ById(string id) => id != null && _byId.TryGetValue(id, out var u) ? u : null;
 
+        /// <summary>Builds the index of <paramref name="attribute"/> now, so later lookups only read (and may run in parallel).</summary>
+        public void Prepare(TargetAttribute attribute)
+        {
+            if (!_byValue.ContainsKey(attribute)) _byValue[attribute] = Build(attribute);
+        }
+
         /// <summary>Users whose <paramref name="attribute"/> equals <paramref name="value"/> (trimmed; case-insensitive).</summary>
         public List<TargetUser> Find(TargetAttribute attribute, string value)
         {

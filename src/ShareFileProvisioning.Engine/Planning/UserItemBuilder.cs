@@ -8,7 +8,7 @@ using ShareFileProvisioning.Engine.State;
 
 namespace ShareFileProvisioning.Engine.Planning
 {
-    /// <summary>Decides one user's item: link or match, then create, adopt, update, enable/disable, retype or deprovision, or skip with a reason.</summary>
+    /// <summary>Thread-safe once the target index is built. Decides one user's item: link or match, then create, adopt, update, enable/disable, retype or deprovision, or skip with a reason.</summary>
     internal sealed class UserItemBuilder
     {
         private readonly PlanningInput _input;
@@ -17,7 +17,8 @@ namespace ShareFileProvisioning.Engine.Planning
         private readonly EvaluationContext _context;
         private readonly string _sourceName;
         private readonly HashSet<string> _strictDomains;
-        private readonly Dictionary<string, Dictionary<string, string>> _scopingDetails = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Dictionary<string, string>> _scopingDetails =
+            new System.Collections.Concurrent.ConcurrentDictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
 
         public UserItemBuilder(PlanningInput input, TargetIndex index, IReadOnlyDictionary<string, List<string>> memberOf, EvaluationContext context)
         {

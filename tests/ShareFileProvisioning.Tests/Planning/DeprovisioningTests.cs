@@ -109,6 +109,16 @@ public sealed class DeprovisioningTests
     }
 
     [Fact]
+    public void IncrementalChangeWithoutUserData_IsNotTakenAsLeavingScope()
+    {
+        var kit = new PlanKit { Incremental = true }.Link("s1", "t1");
+        kit.Sf("t1", "ada@contoso.example");
+        kit.Changes.Add(new UserScopeChange { UserId = "s1", Kind = ScopeChangeKind.Changed });
+
+        Assert.DoesNotContain(kit.Plan().Items, i => i.SourceId == "s1");
+    }
+
+    [Fact]
     public void OutOfScopeLinkToAGoneShareFileUser_DropsTheLink()
     {
         var kit = new PlanKit().Link("s1", "gone");

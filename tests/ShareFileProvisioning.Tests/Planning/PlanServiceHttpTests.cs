@@ -153,7 +153,8 @@ public sealed class PlanServiceHttpTests : IAsyncLifetime
         var result = await PlanService.ComputeAsync(Request(single: "nobody@contoso.example"), CancellationToken.None);
 
         Assert.Empty(result.Plan.Items);
-        Assert.Contains("not in scope", Assert.Single(result.Notes));
+        Assert.Contains("not in scope", result.Notes[0]);
+        Assert.True(result.Notes.Count > 1, "the source's explanation follows");
     }
 
     [Fact]
@@ -170,5 +171,22 @@ public sealed class PlanServiceHttpTests : IAsyncLifetime
         Assert.Equal("Pipeline", plan.Basis.SourceName);
         Assert.Equal(PlanAction.Adopt, plan.Items.Single(i => i.SourceAnchor == "ada.lovelace@contoso.example").Action);
         Assert.Equal(PlanAction.Create, plan.Items.Single(i => i.SourceAnchor == "new.person@contoso.example").Action);
+    }
+
+    [Fact]
+    public async Task PipelineRows_NeverDeprovisionLinkedUsersThatAreNotPiped()
+    {
+        var alan = await _shareFile.FindUserByEmailAsync("alan.turing@contoso.example", false, CancellationToken.None);
+        await new FileStateStore(_dir.Combine("state")).SaveLinksAsync(new[]
+        {
+            new ObjectLink { SourceId = "alan.turing@contoso.example", TargetId = alan.Id, ObjectType = LinkedObjectType.User, LinkedAt = DateTimeOffset.UtcNow },
+        }, CancellationToken.None);
+        var rows = new List<IDictionary<string, object>> { new Dictionary<string, object> { ["userPrincipalName"] = "new.person@contoso.example" } };
+
+        var plan = (await PlanService.ComputeAsync(Request(new PipelineSource(rows)), CancellationToken.None)).Plan;
+
+        var item = Assert.Single(plan.Items);
+        Assert.Equal("new.person@contoso.example", item.SourceId);
+        Assert.Equal(0, plan.Summary.Threshold.Deprovisioning);
     }
 }

@@ -119,6 +119,25 @@ public sealed class SummaryTests
     }
 
     [Fact]
+    public void LargePlan_DecidedInParallel_KeepsSourceOrderAndEveryOutcome()
+    {
+        var kit = new PlanKit();
+        for (var i = 0; i < 5000; i++)
+        {
+            kit.Add(User($"s{i:D5}", $"u{i}@contoso.example", surname: i % 3 == 0 ? "New" : "Last"));
+            if (i % 2 == 0) kit.Sf($"t{i}", $"u{i}@contoso.example");
+        }
+
+        var plan = kit.Plan();
+
+        Assert.Equal(kit.Users.Select(u => u.Id), plan.Items.Select(i => i.SourceId));
+        Assert.Equal(2500, plan.Summary.Count(PlanAction.Create));
+        Assert.Equal(2500, plan.Summary.Count(PlanAction.Adopt));
+        Assert.Equal(Enumerable.Range(0, 5000).Count(i => i % 2 == 0 && i % 3 == 0), plan.Items.Count(i => i.Action == PlanAction.Adopt && i.Changes.Count == 1));
+        Assert.Equal(5000, plan.Items.Select(i => i.ChangeId).Distinct().Count());
+    }
+
+    [Fact]
     public void Counts_ListEveryActionAndSkipReason()
     {
         var kit = new PlanKit().Add(User("s1", "a@contoso.example")).Add(User("s2", "b@contoso.example", enabled: false)).Add(User("s3", "c@contoso.example")).Link("s3", "t3");

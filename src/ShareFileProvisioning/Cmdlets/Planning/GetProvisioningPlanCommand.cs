@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
 using ShareFileProvisioning.Cmdlets.Base;
+using ShareFileProvisioning.Cmdlets.Configuration;
 using ShareFileProvisioning.Cmdlets.Source;
 using ShareFileProvisioning.Connection;
 using ShareFileProvisioning.Engine.Configuration;
@@ -63,6 +64,7 @@ namespace ShareFileProvisioning.Cmdlets.Planning
         /// <summary>The provisioning profile (default: the connected subdomain).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ProfileNameCompleter))]
         public string Profile { get; set; }
 
         /// <summary>An explicit configuration file instead of the profile's.</summary>
