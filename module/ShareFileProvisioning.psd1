@@ -34,6 +34,8 @@
         'Get-ShareFileProvisioningLog'
         'Get-ShareFileProvisioningStatus'
         'Send-ShareFileProvisioningTestNotification'
+        'Invoke-ShareFileSync'
+        'Reset-ShareFileProvisioningState'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
