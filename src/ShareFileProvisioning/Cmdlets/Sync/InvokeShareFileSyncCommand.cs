@@ -33,7 +33,7 @@ namespace ShareFileProvisioning.Cmdlets.Sync
         private int _done;
         private int _failed;
         private readonly Stopwatch _progressClock = new Stopwatch();
-        private TimeSpan _lastProgress = TimeSpan.MinValue;
+        private TimeSpan _lastProgress = TimeSpan.FromSeconds(-1);
 
         /// <summary>A plan saved by Get-ProvisioningPlan -OutFile, applied exactly (refused when stale).</summary>
         [Parameter]
