@@ -71,7 +71,7 @@ namespace ShareFileProvisioning.Engine.Sync
         }
 
         /// <summary>Writes the links (atomically, via the store) and then drops the intents they cover.</summary>
-        public async Task FlushAsync(bool force)
+        public async Task FlushAsync()
         {
             await _saving.WaitAsync().ConfigureAwait(false);
             try
@@ -80,7 +80,7 @@ namespace ShareFileProvisioning.Engine.Sync
                 List<string> covered;
                 lock (_links)
                 {
-                    if (_unsaved == 0 && !force) return;
+                    if (_unsaved == 0) return;   // nothing changed since the load or the last write
                     snapshot = _links.Select(Copy).ToList();
                     covered = _unsavedCreates.ToList();
                     _unsavedCreates.Clear();

@@ -48,6 +48,8 @@ namespace ShareFileProvisioning.Engine.Sync
                 await intents.LoadAsync(cancellationToken).ConfigureAwait(false);
                 await ResolveIntentsAsync(request, state, intents, trace, cancellationToken).ConfigureAwait(false);
 
+                // After the intents are resolved (they may add links): read the links once for the planner and the session.
+                var shared = new SharedLinksStateStore(state, cancellationToken);
                 var escrows = new EscrowBook(await state.LoadRetryQueueAsync(cancellationToken).ConfigureAwait(false), request.EscrowBackoff);
                 var due = escrows.Due(started);
                 var saved = request.SavedPlan;
@@ -57,7 +59,7 @@ namespace ShareFileProvisioning.Engine.Sync
 
                 var planRequest = new PlanRequest
                 {
-                    Source = request.Source, ShareFile = request.ShareFile, State = state, Watermarks = watermarks,
+                    Source = request.Source, ShareFile = request.ShareFile, State = shared, Watermarks = watermarks,
                     Configuration = request.Configuration, Full = full, ProfileName = profile.Name, Subdomain = request.Subdomain,
                     Now = request.Now, PageSize = request.PageSize, MaxConcurrency = Math.Max(1, request.ThrottleLimit), Trace = trace,
                 };
@@ -73,7 +75,7 @@ namespace ShareFileProvisioning.Engine.Sync
                 if (saved != null) PlanStaleness.ThrowIfStale(saved, computed.Plan);
                 var plan = saved ?? computed.Plan;
 
-                return new SyncSession(request, state, watermarks, intents, escrows, held, plan, started, startMetrics, watch, computed.Timings.Total, trace);
+                return new SyncSession(request, shared, watermarks, intents, escrows, held, plan, started, startMetrics, watch, computed.Timings, trace);
             }
             catch
             {

@@ -30,13 +30,14 @@ namespace ShareFileProvisioning.Engine.Sync
         private readonly DateTimeOffset _started;
         private readonly ShareFileClientMetrics _startMetrics;
         private readonly Stopwatch _watch;
-        private readonly TimeSpan _planning;
+        private readonly PlanTimings _planning;
+        private readonly TimeSpan _prepared;
         private readonly IEngineTrace _trace;
         private readonly object _reportGate = new object();
         private bool _executed;
 
         internal SyncSession(SyncRequest request, IStateStore state, ISourceWatermarkStore watermarks, PendingCreateStore intents, EscrowBook escrows,
-            IStateLock held, ProvisioningPlan plan, DateTimeOffset started, ShareFileClientMetrics startMetrics, Stopwatch watch, TimeSpan planning, IEngineTrace trace)
+            IStateLock held, ProvisioningPlan plan, DateTimeOffset started, ShareFileClientMetrics startMetrics, Stopwatch watch, PlanTimings planning, IEngineTrace trace)
         {
             _request = request;
             _state = state;
@@ -49,6 +50,7 @@ namespace ShareFileProvisioning.Engine.Sync
             _startMetrics = startMetrics;
             _watch = watch;
             _planning = planning;
+            _prepared = watch.Elapsed;
             _trace = trace;
             ThresholdExceeded = plan.Summary?.Threshold?.Exceeded == true && !request.AllowDeletes;
         }
@@ -77,7 +79,7 @@ namespace ShareFileProvisioning.Engine.Sync
             var summary = new SyncSummary
             {
                 CycleId = null, ProfileName = _request.Profile.Name, CycleType = Plan.Summary?.CycleType ?? PlanCycleType.Initial, PlanId = Plan.PlanId,
-                StartedAt = _started, PlanningTime = _planning, ThresholdExceeded = ThresholdExceeded,
+                StartedAt = _started, PlanningTime = _prepared, PlanTimings = _planning, ThresholdExceeded = ThresholdExceeded,
             };
             var logs = _request.Logs ?? new FileLogStore(_request.Profile);
             var cycle = ProvisioningCycleContext.Start(_request.Profile.Name, _request.TenantId, summary.CycleType.ToString(), targetAccount: _request.Subdomain, now: _started);
@@ -158,7 +160,7 @@ namespace ShareFileProvisioning.Engine.Sync
                 }
 
                 // The cycle's end: the state first (links, escrows), then the watermark only if everything it covers is done.
-                await links.FlushAsync(force: true).ConfigureAwait(false);
+                await links.FlushAsync().ConfigureAwait(false);
                 if (!guard.Tripped && !cancelled && Plan.Summary?.CycleType != PlanCycleType.Incremental) _escrows.DropResolved(attempted);
                 await _state.SaveRetryQueueAsync(_escrows.Snapshot(), CancellationToken.None).ConfigureAwait(false);
                 await _state.SaveStagedDeletesAsync(staged, CancellationToken.None).ConfigureAwait(false);
@@ -311,7 +313,7 @@ namespace ShareFileProvisioning.Engine.Sync
         private int _sinceFlush;
 
         private Task MaybeFlush(LinkJournal links) =>
-            Interlocked.Increment(ref _sinceFlush) % Math.Max(1, _request.LinkFlushEvery) == 0 ? links.FlushAsync(false) : Task.CompletedTask;
+            Interlocked.Increment(ref _sinceFlush) % Math.Max(1, _request.LinkFlushEvery) == 0 ? links.FlushAsync() : Task.CompletedTask;
 
         /// <summary>Employee → client in bulk (≤ 100 per call); then each item's other attributes as a PATCH.</summary>
         private async Task RunDowngradesAsync(List<PlanItem> items, PlanItemExecutor executor, LinkJournal links, Func<SyncActionResult, Task> report, CycleGuard guard)

@@ -25,6 +25,9 @@ namespace ShareFileProvisioning.Engine.Sync
         /// <summary>Time spent computing the plan (reads of the source and ShareFile).</summary>
         public TimeSpan PlanningTime { get; set; }
 
+        /// <summary>The plan's read and compute times (null when a saved plan was applied).</summary>
+        public PlanTimings PlanTimings { get; set; }
+
         public int Planned { get; set; }
 
         public int Succeeded { get; set; }

@@ -91,6 +91,10 @@ async Task<bool> IncrementalAsync()
     Console.WriteLine("|--------------------------------------|----------------|");
     Row("Result", $"{summary.CycleType} {summary.Status}: {summary.Succeeded:N0} ok, {summary.Failed:N0} failed");
     Row("Wall time", $"{wall.TotalSeconds:0.00} s");
+    Row("Planning (lock to plan)", $"{summary.PlanningTime.TotalSeconds:0.00} s");
+    var t = summary.PlanTimings;
+    Row("  reading source / state / target", $"{t.ReadingSource.TotalSeconds:0.00} / {t.ReadingState.TotalSeconds:0.00} / {t.ReadingTarget.TotalSeconds:0.00} s");
+    Row("  computing", $"{t.Computing.TotalSeconds:0.00} s");
     Row("Requests (Graph + ShareFile)", $"{total:N0}");
     Row("Assignment pages", $"{assignmentPages:N0}");
     Row("Budget (pages + 3/change + 10)", $"{budget:N0}");
