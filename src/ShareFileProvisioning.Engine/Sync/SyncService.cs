@@ -70,7 +70,16 @@ namespace ShareFileProvisioning.Engine.Sync
                     planRequest.SingleUser = saved.Basis?.SingleObject;
                     planRequest.IncludeUnmanaged = saved.Basis?.IncludesUnmanaged == true;
                 }
-                var computed = await PlanService.ComputeAsync(planRequest, cancellationToken).ConfigureAwait(false);
+                PlanResult computed;
+                try
+                {
+                    computed = await PlanService.ComputeAsync(planRequest, cancellationToken).ConfigureAwait(false);
+                }
+                catch (ShareFile.ShareFileAuthenticationException e)
+                {
+                    // Nothing can be written without a token: quarantine, as Entra does on bad target credentials.
+                    throw await QuarantineAsync(request, state, started, watch, e).ConfigureAwait(false);
+                }
                 foreach (var note in computed.Notes) trace.Verbose(note);
                 if (saved != null) PlanStaleness.ThrowIfStale(saved, computed.Plan);
                 var plan = saved ?? computed.Plan;
@@ -98,6 +107,37 @@ namespace ShareFileProvisioning.Engine.Sync
                 var watermark = new FileSourceWatermarkStore(profile.StateDirectory).Path;
                 if (System.IO.File.Exists(watermark)) System.IO.File.Delete(watermark);
             }
+        }
+
+        private static async Task<SyncQuarantinedException> QuarantineAsync(SyncRequest request, IStateStore state, DateTimeOffset started, Stopwatch watch, Exception cause)
+        {
+            var reason = CycleGuard.AuthenticationReason;
+            var details = "ShareFile refused the sign-in: " + SecretRedactor.Redact(cause.Message);
+            await state.SaveQuarantineAsync(new QuarantineStatus { Reason = reason, Since = DateTimeOffset.UtcNow, Details = details }, CancellationToken.None).ConfigureAwait(false);
+            var summary = new SyncSummary
+            {
+                CycleId = System.Guid.NewGuid().ToString(), ProfileName = request.Profile.Name, Status = "Quarantined", StartedAt = started,
+                Elapsed = watch.Elapsed, QuarantineReason = reason,
+            };
+            await state.AppendCycleHistoryAsync(new CycleHistoryEntry
+            {
+                CycleId = summary.CycleId, CycleType = "Unknown", StartedAt = started, CompletedAt = DateTimeOffset.UtcNow, Status = summary.Status, Error = details,
+            }, SyncDefaults.CycleHistoryKept, CancellationToken.None).ConfigureAwait(false);
+            if (request.Notifications != null)
+            {
+                try
+                {
+                    await request.Notifications.NotifyAsync(new Notifications.CycleOutcome
+                    {
+                        ProfileName = summary.ProfileName, CycleId = summary.CycleId, CycleType = "Unknown", QuarantineReason = reason, QuarantineDetails = details,
+                    }, CancellationToken.None).ConfigureAwait(false);
+                }
+                catch (Exception e) when (!(e is OutOfMemoryException))
+                {
+                    (request.Trace ?? NullEngineTrace.Instance).Verbose("The quarantine notification could not be sent: " + SecretRedactor.Redact(e.Message));
+                }
+            }
+            return new SyncQuarantinedException(reason, details, summary, cause);
         }
 
         private static void Check(SyncRequest request)

@@ -422,12 +422,14 @@ namespace ShareFileProvisioning.Engine.Sync
             if (_request.Notifications == null) return;
             try
             {
-                await _request.Notifications.NotifyAsync(new CycleOutcome
+                var sent = await _request.Notifications.NotifyAsync(new CycleOutcome
                 {
                     ProfileName = summary.ProfileName, CycleId = summary.CycleId, CycleType = summary.CycleType.ToString(),
                     QuarantineReason = summary.QuarantineReason, QuarantineDetails = error, StagedDeletes = summary.Staged,
                     Failures = summary.Failed, Actions = summary.Succeeded + summary.Failed,
                 }, CancellationToken.None).ConfigureAwait(false);
+                foreach (var n in sent)
+                    _trace.Verbose($"Notification '{n.Condition}': {n.Disposition}" + (n.Error != null ? " — " + n.Error : "") + ".");
             }
             catch (Exception e) when (!(e is OutOfMemoryException))
             {

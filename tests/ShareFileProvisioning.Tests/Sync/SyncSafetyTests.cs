@@ -160,3 +160,89 @@ public sealed class SyncSafetyTests : SyncHarness
         Assert.Equal("Hopper", UserByEmail("grace.hopper@contoso.example").LastName);
     }
 }
+
+/// <summary>Authentication failures quarantine; deprovisioning modes (grace period, batched downgrade); notifications.</summary>
+public sealed class SyncRailTests : SyncHarness
+{
+    private static readonly Dictionary<string, string> Mail = new()
+    {
+        [Ada] = "ada.lovelace@contoso.example", [Grace] = "grace.hopper@contoso.example", [Katherine] = "katherine.johnson@contoso.example",
+    };
+
+    [Fact]
+    public async Task RejectedShareFileSignIn_QuarantinesTheProfile_WithTheReason_AndNoSecret()
+    {
+        using var bad = ShareFileTestKit.Client(Server, password: "Wrong-Password-123");
+        var e = await Assert.ThrowsAsync<SyncQuarantinedException>(() => SyncAsync(r => r.ShareFile = bad));
+
+        Assert.Equal("EncounteredQuarantineException", e.Reason);
+        Assert.DoesNotContain("Wrong-Password-123", e.Message);
+        Assert.Equal("EncounteredQuarantineException", (await State.LoadQuarantineAsync(CancellationToken.None)).Reason);
+        Assert.Equal("Quarantined", (await State.LoadCycleHistoryAsync(CancellationToken.None)).Last().Status);
+
+        var (summary, _) = await SyncAsync();
+        Assert.Equal("Succeeded", summary.Status);
+        Assert.Null(await State.LoadQuarantineAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task DeleteWaitsForTheGracePeriod_DisablingMeanwhile()
+    {
+        Configuration.Deprovisioning.Action = Engine.Configuration.DeprovisioningAction.Delete;
+        Configuration.Deprovisioning.GracePeriodDays = 7;
+        await SyncAsync();
+        Server.Graph.Unassign(Alan);
+
+        var (_, first) = await SyncAsync();
+        Assert.Equal(PlanAction.Disable, Assert.Single(first).Action);
+        Assert.True((await State.LoadLinksAsync(CancellationToken.None)).TryGetBySource(Alan, out var link) && link.OutOfScopeSince != null);
+
+        var (_, early) = await SyncAsync(r => { r.Full = true; r.Now = DateTimeOffset.UtcNow.AddDays(3); });
+        Assert.DoesNotContain(early, r => r.SourceId == Alan);
+        Assert.NotNull(UserByEmail("alan.turing@contoso.example"));
+
+        var (_, late) = await SyncAsync(r => { r.Full = true; r.Now = DateTimeOffset.UtcNow.AddDays(8); });
+        Assert.Equal((PlanAction.Delete, SyncActionStatus.Success), (Of(late, Alan).Action, Of(late, Alan).Status));
+        Assert.Null(UserByEmail("alan.turing@contoso.example"));
+    }
+
+    [Fact]
+    public async Task Downgrades_GoOutInOneBulkCall()
+    {
+        Configuration.Deprovisioning.Action = Engine.Configuration.DeprovisioningAction.DowngradeToClient;
+        await SyncAsync();
+        var employees = new[] { Ada, Grace, Katherine }.Where(id => Server.ShareFile.Users.Any(u => u.IsEmployee && u.Email == Mail[id])).ToList();
+        Assert.True(employees.Count >= 2, "the default configuration creates employees");
+        foreach (var id in employees) Server.Graph.DisableUser(id);
+
+        var (_, results) = await SyncAsync();
+
+        Assert.All(results, r => Assert.Equal((PlanAction.DowngradeToClient, SyncActionStatus.Success), (r.Action, r.Status)));
+        Assert.Equal(employees.Count, results.Count);
+        Assert.Equal(1, await ShareFileTestKit.CountAsync(Server, "POST /sf/v3/Users/Employees/Downgrade"));
+        Assert.All(employees, id => Assert.False(Server.ShareFile.FindUser(Mail[id]).IsEmployee));
+    }
+
+    [Fact]
+    public async Task StagedDeletes_SendOneNotificationThroughGraph()
+    {
+        Configuration.Notifications.Recipients.Add("it-ops@contoso.example");
+        Configuration.Notifications.GraphSender = "margaret.hamilton@contoso.example";
+        await SyncAsync();
+        Configuration.DeletionThreshold.Count = 0;
+        Server.Graph.Unassign(Alan);
+        var channel = Engine.Notifications.GraphMailChannel.Create(
+            new Engine.Source.Authentication.SourceSignInSettings { AccessToken = ShareFileTestKit.Secure("any-token"), GraphBaseUri = new Uri(Server.BaseUri + "v1.0") },
+            "margaret.hamilton@contoso.example");
+        var notifications = Engine.Notifications.NotificationService.For(Profile, Configuration.Notifications, channel);
+
+        var trace = new RecordingTrace();
+        var (summary, _) = await SyncAsync(r => { r.Notifications = notifications; r.Trace = trace; });
+        Assert.True(trace.Lines.Any(l => l.Contains("Notification 'StagedDeletes': Sent")), string.Join("\n", trace.Lines.Where(l => l.Contains("otif"))));
+        await SyncAsync(r => r.Notifications = notifications);   // the same condition again: no second mail
+
+        Assert.Equal(1, summary.Staged);
+        var mail = Assert.Single(Server.Graph.SentMail);
+        Assert.Contains("it-ops@contoso.example", mail.Body);
+    }
+}
