@@ -68,6 +68,7 @@ Describe 'Get-ProvisioningPlan' {
         $out = @(Import-Csv $script:Csv | Get-ProvisioningPlan -Summary)
         $out.Count | Should -Be 1
         $out[0] | Should -BeOfType 'ShareFileProvisioning.ProvisioningPlanSummary'
+        ($out[0] | Format-List | Out-String) | Should -Match 'Licence\s+: \d+ \+ 1 − 0 = \d+ of 50'
     }
 
     It 'saves the plan with its fingerprints to -OutFile' {

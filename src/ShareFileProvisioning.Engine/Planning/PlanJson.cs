@@ -14,7 +14,7 @@ namespace ShareFileProvisioning.Engine.Planning
     {
         private static readonly JsonSerializerSettings Settings = new JsonSerializerSettings
         {
-            ContractResolver = new CamelCasePropertyNamesContractResolver { NamingStrategy = new CamelCaseNamingStrategy { ProcessDictionaryKeys = false } },
+            ContractResolver = new StoredOnlyResolver { NamingStrategy = new CamelCaseNamingStrategy { ProcessDictionaryKeys = false } },
             NullValueHandling = NullValueHandling.Ignore,
             DateParseHandling = DateParseHandling.DateTimeOffset,
             Converters = { new StringEnumConverter() },
@@ -22,6 +22,17 @@ namespace ShareFileProvisioning.Engine.Planning
         };
 
         private static readonly JsonSerializer Serializer = JsonSerializer.Create(Settings);
+
+        /// <summary>Writes only stored properties: computed ones (ChangeSummary, IsExecutable, …) follow from them.</summary>
+        private sealed class StoredOnlyResolver : DefaultContractResolver
+        {
+            protected override JsonProperty CreateProperty(System.Reflection.MemberInfo member, MemberSerialization memberSerialization)
+            {
+                var property = base.CreateProperty(member, memberSerialization);
+                if (!property.Writable) property.ShouldSerialize = _ => false;
+                return property;
+            }
+        }
 
         public static string Serialize(ProvisioningPlan plan) => JsonConvert.SerializeObject(plan, Settings);
 

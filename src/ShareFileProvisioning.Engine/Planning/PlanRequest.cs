@@ -43,6 +43,12 @@ namespace ShareFileProvisioning.Engine.Planning
         /// <summary>Listing page size ($top); null = the server's.</summary>
         public int? PageSize { get; set; }
 
+        /// <summary>
+        /// Read ShareFile, then the source, instead of both at once: lower peak memory (their read buffers do not
+        /// overlap) for a longer wall time.
+        /// </summary>
+        public bool ReadOneAtATime { get; set; }
+
         /// <summary>Most ShareFile or Graph requests in flight at once for targeted reads.</summary>
         public int MaxConcurrency { get; set; } = 8;
 

@@ -35,6 +35,7 @@ namespace ShareFileProvisioning.Engine.Planning
             var incremental = storedWatermark != null;
             var targetAll = incremental || single != null ? null : Timed(() => ShareFileTargetReader.ReadAllAsync(request.ShareFile, request.PageSize, cancellationToken));
             var entra = request.Source as EntraSource;
+            if (request.ReadOneAtATime && targetAll != null) await targetAll.ConfigureAwait(false);
             var sourceTask = Timed(() => incremental
                 ? request.Source.ReadChangesAsync(storedWatermark, options, cancellationToken)
                 : single != null && entra != null

@@ -9,7 +9,8 @@ namespace ShareFileProvisioning.Engine.Planning
         private static readonly Dictionary<string, string>[] SkipDetails = ((SkipReason[])System.Enum.GetValues(typeof(SkipReason)))
             .Select(r => new Dictionary<string, string> { ["SkipReason"] = r == SkipReason.NoChange ? "RedundantExport" : r.ToString() }).ToArray();
 
-        public static PlanStep Import(PlanSubject s, string sourceName)
+        /// <summary>The import step; <paramref name="retrieved"/> is the shared description of an imported user (the item names the user).</summary>
+        public static PlanStep Import(PlanSubject s, string sourceName, string retrieved)
         {
             if (s.User == null)
                 return new PlanStep
@@ -20,7 +21,7 @@ namespace ShareFileProvisioning.Engine.Planning
             return new PlanStep
             {
                 Name = "EntryImport", StepType = PlanStepType.Import, Status = PlanStepStatus.Success,
-                Description = $"Retrieved user {s.User.UserPrincipalName ?? s.SourceId} from {sourceName}.",
+                Description = retrieved,
             };
         }
 

@@ -16,6 +16,7 @@ namespace ShareFileProvisioning.Engine.Planning
         private readonly IReadOnlyDictionary<string, List<string>> _memberOf;
         private readonly EvaluationContext _context;
         private readonly string _sourceName;
+        private readonly string _retrieved;
         private readonly HashSet<string> _strictDomains;
         private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Dictionary<string, string>> _scopingDetails =
             new System.Collections.Concurrent.ConcurrentDictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
@@ -27,6 +28,7 @@ namespace ShareFileProvisioning.Engine.Planning
             _memberOf = memberOf;
             _context = context;
             _sourceName = input.Basis?.SourceName ?? "the source";
+            _retrieved = $"Retrieved the user from {_sourceName}.";
             _strictDomains = input.Target.UseStrictEmployeeDefinition
                 ? new HashSet<string>(input.Target.EmployeeEmailDomains ?? new List<string>(), StringComparer.OrdinalIgnoreCase)
                 : new HashSet<string>();
@@ -44,7 +46,7 @@ namespace ShareFileProvisioning.Engine.Planning
                 SourceAnchor = s.Anchor,
                 DisplayName = s.DisplayName,
             };
-            item.Steps.Add(PlanSteps.Import(s, _sourceName));
+            item.Steps.Add(PlanSteps.Import(s, _sourceName, _retrieved));
             item.Steps.Add(PlanSteps.Scoping(s, _scopingDetails));
             var matching = s.InScope ? DecideInScope(s, item) : DecideOutOfScope(s, item);
             item.Steps.Add(PlanSteps.Decision(item, matching));
@@ -118,7 +120,8 @@ namespace ShareFileProvisioning.Engine.Planning
                     return true;
                 }
                 if (value == null) continue;
-                tried.Add($"{m.Target} '{value}'");
+                var attempt = $"{m.Target} '{value}'";
+                if (!tried.Contains(attempt)) tried.Add(attempt);
                 var hits = _index.Find(m.Target, value);
                 if (hits.Count == 0) continue;
                 if (hits.Count > 1)

@@ -15,6 +15,7 @@ using ShareFileProvisioning.Engine.Source.Authentication;
 // dotnet ShareFileProvisioning.Bench.dll --emulator <ShareFileProvisioning.Emulator.dll> [--users 100000] [--groups 2000]
 string emulatorDll = null;
 string seedsOnly = null;
+var oneAtATime = false;
 var users = 100_000;
 var groups = 2_000;
 for (var i = 0; i < args.Length; i++)
@@ -25,6 +26,7 @@ for (var i = 0; i < args.Length; i++)
         case "--users": users = int.Parse(args[++i]); break;
         case "--groups": groups = int.Parse(args[++i]); break;
         case "--seeds-only": seedsOnly = args[++i]; break;
+        case "--one-at-a-time": oneAtATime = true; break;
         default:
             Console.Error.WriteLine($"Unknown option '{args[i]}'.");
             return 2;
@@ -74,7 +76,7 @@ try
     PlanRequest Request(IProvisioningSource s) => new PlanRequest
     {
         Source = s, ShareFile = shareFile, Configuration = ProvisioningConfiguration.CreateDefault(), ProfileName = "bench",
-        Full = true, MaxConcurrency = 8,
+        Full = true, MaxConcurrency = 8, ReadOneAtATime = oneAtATime,
     };
     PlanResult result;
     var sourceKind = "Entra ID over Graph";
@@ -98,6 +100,7 @@ try
     Console.WriteLine("| Measure                         | Value        |");
     Console.WriteLine("|---------------------------------|--------------|");
     Row("Source", sourceKind);
+    Row("Reads", oneAtATime ? "ShareFile, then source" : "concurrent");
     Row("Source users in scope", $"{plan.Summary.SourceUsers:N0}");
     Row("ShareFile users read", $"{plan.Summary.TargetUsers:N0}");
     Row("Reading source (Graph)", $"{t.ReadingSource.TotalSeconds:0.00} s ({t.SourceRequests:N0} req)");
@@ -107,7 +110,7 @@ try
     Row("Total wall time", $"{t.Total.TotalSeconds:0.00} s");
     Row("Peak working set (process)", $"{peak / 1048576.0:N0} MB");
     Row("Working set before the plan", $"{baseline / 1048576.0:N0} MB");
-    Row("Managed heap held (plan+inputs)", $"{managed / 1048576.0:N0} MB");
+    Row("GC heap after the plan", $"{managed / 1048576.0:N0} MB");
     Console.WriteLine();
     Console.WriteLine("Plan: " + string.Join(", ", new[] { PlanAction.Create, PlanAction.Adopt, PlanAction.Update, PlanAction.Disable, PlanAction.Skip, PlanAction.Conflict, PlanAction.Unmanaged }
         .Select(a => $"{a} {plan.Summary.Count(a):N0}")));

@@ -189,6 +189,22 @@ public sealed class MatchingTests
     }
 
     [Fact]
+    public void MappingThatFailsForAUser_IsSkippedAsMappingFailed_NamingTheMapping()
+    {
+        var kit = new PlanKit().Add(User("s1", "ada@contoso.example", company: "not a date"));
+        var company = kit.Config.UserMappings.Single(m => m.Target == TargetAttribute.Company);
+        company.Type = MappingType.Expression;
+        company.SourceAttribute = null;
+        company.Expression = "FormatDateTime([companyName], , \"yyyyMMdd\", \"yyyy\")";
+
+        var item = ItemOf(kit.Plan(), "s1");
+
+        Assert.Equal(PlanAction.Skip, item.Action);
+        Assert.Equal(SkipReason.MappingFailed, item.SkipReason);
+        Assert.Contains("FormatDateTime", item.Reason);
+    }
+
+    [Fact]
     public void CreateItem_CarriesImportScopingAndMatchingStepsInEntraVocabulary()
     {
         var kit = new PlanKit().Add(User("s1", "ada@contoso.example"));

@@ -33,7 +33,10 @@ public sealed class PlanFileTests
         Assert.Equal(plan.Basis.SourceFingerprint, loaded.Basis.SourceFingerprint);
         Assert.Equal(plan.Basis.TargetFingerprint, loaded.Basis.TargetFingerprint);
         Assert.Empty(PlanStaleness.Compare(loaded, plan));
-        Assert.Contains("\"action\": \"Update\"", File.ReadAllText(path));
+        var json = File.ReadAllText(path);
+        Assert.Contains("\"action\": \"Update\"", json);
+        Assert.DoesNotContain("isExecutable", json);   // computed properties are not stored
+        Assert.DoesNotContain("changeSummary", json);
     }
 
     [Fact]
