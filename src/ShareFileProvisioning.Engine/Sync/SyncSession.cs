@@ -91,6 +91,7 @@ namespace ShareFileProvisioning.Engine.Sync
             var declined = 0;
             string error = null;
             var cancelled = false;
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo fatal = null;
 
             using (var log = await logs.BeginCycleAsync(cycle, cancellationToken).ConfigureAwait(false))
             using (var guard = new CycleGuard(_request.Configuration.Quarantine, cancellationToken))
@@ -158,13 +159,19 @@ namespace ShareFileProvisioning.Engine.Sync
                 {
                     cancelled = !guard.Tripped;
                 }
+                catch (Exception e) when (!(e is OutOfMemoryException))
+                {
+                    // Unexpected (a full disk, a failing result consumer): keep what was done, keep the watermark, rethrow.
+                    fatal = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+                    error = SecretRedactor.Redact(e.Message);
+                }
 
                 // The cycle's end: the state first (links, escrows), then the watermark only if everything it covers is done.
                 await links.FlushAsync().ConfigureAwait(false);
-                if (!guard.Tripped && !cancelled && Plan.Summary?.CycleType != PlanCycleType.Incremental) _escrows.DropResolved(attempted);
+                if (!guard.Tripped && !cancelled && fatal == null && Plan.Summary?.CycleType != PlanCycleType.Incremental) _escrows.DropResolved(attempted);
                 await _state.SaveRetryQueueAsync(_escrows.Snapshot(), CancellationToken.None).ConfigureAwait(false);
                 await _state.SaveStagedDeletesAsync(staged, CancellationToken.None).ConfigureAwait(false);
-                var complete = !guard.Tripped && !cancelled && declined == 0 && staged.Count == 0;
+                var complete = !guard.Tripped && !cancelled && fatal == null && declined == 0 && staged.Count == 0;
                 if (complete && Plan.Basis?.NextWatermark != null && Plan.Basis.SingleObject == null)
                 {
                     var next = Plan.Basis.NextWatermark;
@@ -183,13 +190,13 @@ namespace ShareFileProvisioning.Engine.Sync
                     error = guard.Details;
                     await _state.SaveQuarantineAsync(new QuarantineStatus { Reason = guard.Reason, Since = DateTimeOffset.UtcNow, Details = guard.Details }, CancellationToken.None).ConfigureAwait(false);
                 }
-                else if (!cancelled && await _state.LoadQuarantineAsync(CancellationToken.None).ConfigureAwait(false) != null)
+                else if (!cancelled && fatal == null && await _state.LoadQuarantineAsync(CancellationToken.None).ConfigureAwait(false) != null)
                 {
                     await _state.SaveQuarantineAsync(null, CancellationToken.None).ConfigureAwait(false);
                     _trace.Verbose("The cycle ran without tripping the quarantine bounds: the quarantine is cleared.");
                 }
 
-                summary.Status = guard.Tripped ? "Quarantined" : cancelled ? "Cancelled" : summary.Failed > 0 ? "CompletedWithFailures" : "Succeeded";
+                summary.Status = guard.Tripped ? "Quarantined" : fatal != null ? "Failed" : cancelled ? "Cancelled" : summary.Failed > 0 ? "CompletedWithFailures" : "Succeeded";
                 summary.RetriesQueued = _escrows.Count;
                 summary.LinkCount = links.Count;
                 var metrics = _request.ShareFile.Metrics;
@@ -211,6 +218,7 @@ namespace ShareFileProvisioning.Engine.Sync
                 }, LogRetentionSettings.Default, CancellationToken.None).ConfigureAwait(false);
                 await NotifyAsync(summary, error).ConfigureAwait(false);
 
+                fatal?.Throw();
                 if (guard.Tripped) throw new SyncQuarantinedException(guard.Reason, guard.Details, summary);
                 if (cancelled) throw new OperationCanceledException(cancellationToken);
                 return summary;

@@ -186,6 +186,26 @@ public sealed class SyncRailTests : SyncHarness
     }
 
     [Fact]
+    public async Task UnexpectedFailureMidCycle_KeepsTheLinksOfWhatWasDone_AndTheWatermark_ThenTheRerunFinishes()
+    {
+        var seen = 0;
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => SyncService.RunAsync(Request(r => r.ThrottleLimit = 1), r =>
+        {
+            if (++seen == 2) throw new InvalidOperationException("consumer failed");
+        }, CancellationToken.None));
+
+        Assert.Equal("consumer failed", e.Message);
+        Assert.True((await State.LoadLinksAsync(CancellationToken.None)).Count >= 2);
+        Assert.Null(await new Engine.Planning.FileSourceWatermarkStore(Profile.StateDirectory).LoadAsync(CancellationToken.None));
+        Assert.Equal("Failed", (await State.LoadCycleHistoryAsync(CancellationToken.None)).Last().Status);
+
+        var (summary, results) = await SyncAsync();
+        Assert.Equal("Succeeded", summary.Status);
+        Assert.DoesNotContain(results, r => r.Action == PlanAction.Create && r.AdoptedOnConflict);
+        Assert.Empty(Server.ShareFile.Users.GroupBy(u => u.Email.ToLowerInvariant()).Where(g => g.Count() > 1));
+    }
+
+    [Fact]
     public async Task DeleteWaitsForTheGracePeriod_DisablingMeanwhile()
     {
         Configuration.Deprovisioning.Action = Engine.Configuration.DeprovisioningAction.Delete;
