@@ -52,6 +52,32 @@ Describe 'Invoke-ShareFileSync' {
         (Get-ShareFileProvisioningStatus).LinkedUsers | Should -Be 0
     }
 
+    It '-Confirm asks per action before anything is sent and applies only the confirmed ones' {
+        $child = Join-Path $TestDrive 'confirm.ps1'
+        ($script:ChildPrelude + "`n`$ErrorActionPreference = 'Continue'`nInvoke-ShareFileSync -Confirm | ForEach-Object { if (`$_.Action) { 'RESULT {0} {1} {2}' -f `$_.Action, `$_.Status, `$_.UserPrincipalName } }`n") | Set-Content $child
+        $home2 = Join-Path $TestDrive 'confirm-home'
+        $psi = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+        foreach ($a in @((Join-Path $PSHOME 'pwsh.dll'), '-NoProfile', '-File', $child, $env:SFP_TEST_MODULE_PATH, $script:Emulator.Uri, $home2, $script:SpId)) { $psi.ArgumentList.Add($a) }
+        $psi.UseShellExecute = $false
+        $psi.RedirectStandardInput = $true
+        $psi.RedirectStandardOutput = $true
+        $process = [System.Diagnostics.Process]::Start($psi)
+        $process.StandardInput.WriteLine('N')   # the first action: no
+        $process.StandardInput.WriteLine('A')   # the rest: yes to all
+        $process.StandardInput.Close()
+        $text = $process.StandardOutput.ReadToEnd()
+        $process.WaitForExit(60000) | Out-Null
+        $results = @($text -split "`n" | Where-Object { $_ -like 'RESULT *' })
+        $results.Count | Should -BeGreaterThan 1
+        @($results | Where-Object { $_ -like '* Skipped *' }).Count | Should -Be 1
+        @($results | Where-Object { $_ -like '* Success *' }).Count | Should -Be ($results.Count - 1)
+        $declined = ($results | Where-Object { $_ -like '* Skipped *' }).Split(' ')[-1]
+        Get-SfEmails $script:Emulator | Should -Not -Contain $declined
+        @([regex]::Matches($text, 'Are you sure you want to perform this action')).Count | Should -Be 2
+        # Leave ShareFile as it was for the tests that follow (they sync from an empty profile).
+        Invoke-EmulatorControl -Emulator $script:Emulator -Path 'reset' | Out-Null
+    }
+
     It 'applies the plan: one result per action, then the summary; Grace exists in ShareFile' {
         $out = @(Invoke-ShareFileSync -Confirm:$false)
         $results = @($out | Where-Object { $_ -is [ShareFileProvisioning.ShareFileSyncResult] })
