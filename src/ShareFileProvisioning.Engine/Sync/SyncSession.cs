@@ -295,6 +295,7 @@ namespace ShareFileProvisioning.Engine.Sync
             SyncActionResult result;
             try
             {
+                EnsureManaged(item, links);
                 var outcome = await executor.ExecuteAsync(item, guard.Token).ConfigureAwait(false);
                 ApplyLink(links, item, outcome.TargetId, item.Action == PlanAction.Create && !outcome.AdoptedOnConflict);
                 if (item.Action == PlanAction.Create && outcome.AdoptedOnConflict)
@@ -330,9 +331,17 @@ namespace ShareFileProvisioning.Engine.Sync
             var withTarget = new List<PlanItem>();
             foreach (var item in items)
             {
-                if (string.IsNullOrWhiteSpace(item.TargetId))
-                    await report(Failure(item, new SyncActionException("MissingTargetId", $"The plan item for '{item.DisplayName}' has no ShareFile id."))).ConfigureAwait(false);
-                else withTarget.Add(item);
+                try
+                {
+                    if (string.IsNullOrWhiteSpace(item.TargetId))
+                        throw new SyncActionException("MissingTargetId", $"The plan item for '{item.DisplayName}' has no ShareFile id.");
+                    EnsureManaged(item, links);
+                    withTarget.Add(item);
+                }
+                catch (SyncActionException e)
+                {
+                    await report(Failure(item, e)).ConfigureAwait(false);
+                }
             }
             string reassign = null;
             try
@@ -375,6 +384,18 @@ namespace ShareFileProvisioning.Engine.Sync
                 // The remaining attributes (e.g. disabled while waiting for the grace period) go out per user.
                 await RunPhaseAsync(chunk, executor, links, report, guard).ConfigureAwait(false);
             }
+        }
+
+        /// <summary>
+        /// Defence in depth: only a create, an adoption or a re-link may address a ShareFile account that is not linked
+        /// to the item's source object; anything else would change an account this module does not manage.
+        /// </summary>
+        private static void EnsureManaged(PlanItem item, LinkJournal links)
+        {
+            if (item.Action == PlanAction.Create || item.Action == PlanAction.Adopt || item.Link?.Kind == PlanLinkChangeKind.Add) return;
+            if (item.SourceId != null && links.TryGet(item.SourceId, out var link) && string.Equals(link.TargetId, item.TargetId, StringComparison.OrdinalIgnoreCase)) return;
+            throw new SyncActionException("NotManaged",
+                $"ShareFile account {item.TargetEmail ?? item.TargetId} is not linked to source object {item.SourceAnchor ?? item.SourceId}: accounts this module does not manage are never changed.");
         }
 
         private static bool IsActionFailure(Exception e) =>

@@ -206,6 +206,28 @@ public sealed class SyncRailTests : SyncHarness
     }
 
     [Fact]
+    public async Task PlanItemAimedAtAnUnlinkedAccount_IsRefused_AndTheAccountIsUntouched()
+    {
+        await SyncAsync();
+        var unmanaged = Server.ShareFile.Users.First(u => u.Email == ShareFileTestKit.UserEmail);
+        var results = new List<SyncActionResult>();
+        using (var session = await SyncService.PrepareAsync(Request(), CancellationToken.None))
+        {
+            session.Plan.Items.Clear();
+            session.Plan.Items.Add(new PlanItem
+            {
+                ChangeId = "forged", Action = PlanAction.Disable, SourceId = Grace, TargetId = unmanaged.Id, TargetEmail = unmanaged.Email,
+                Desired = new PlanUserValues { Enabled = false },
+            });
+            await session.ExecuteAsync(null, results.Add, CancellationToken.None);
+        }
+
+        var r = Assert.Single(results);
+        Assert.Equal((SyncActionStatus.Failure, "NotManaged"), (r.Status, r.ErrorCode));
+        Assert.False(Server.ShareFile.FindUser(unmanaged.Id).IsDisabled);
+    }
+
+    [Fact]
     public async Task DeleteWaitsForTheGracePeriod_DisablingMeanwhile()
     {
         Configuration.Deprovisioning.Action = Engine.Configuration.DeprovisioningAction.Delete;
