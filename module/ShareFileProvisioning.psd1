@@ -35,6 +35,8 @@
         'Send-ShareFileProvisioningTestNotification'
         'Get-ProvisioningPlan'
         'New-ShareFileStateStoreConnection'
+        'Invoke-ShareFileSync'
+        'Reset-ShareFileProvisioningState'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -1,0 +1,62 @@
+using System;
+using System.Threading;
+using ShareFileProvisioning.Engine.Configuration;
+
+namespace ShareFileProvisioning.Engine.Sync
+{
+    /// <summary>
+    /// Watches a cycle's outcomes and stops it early (quarantine): at once on an authentication failure, or when the
+    /// failure rate exceeds the configured bound over at least the configured number of actions.
+    /// </summary>
+    internal sealed class CycleGuard : IDisposable
+    {
+        public const string AuthenticationReason = "EncounteredQuarantineException";
+        public const string ProportionReason = "EncounteredEscrowProportionThreshold";
+
+        private readonly QuarantineSettings _settings;
+        private readonly CancellationTokenSource _stop;
+        private int _completed;
+        private int _failed;
+        private string _reason;
+        private string _details;
+
+        public CycleGuard(QuarantineSettings settings, CancellationToken outer)
+        {
+            _settings = settings ?? new QuarantineSettings();
+            _stop = CancellationTokenSource.CreateLinkedTokenSource(outer);
+        }
+
+        public CancellationToken Token => _stop.Token;
+
+        public string Reason => Volatile.Read(ref _reason);
+
+        public string Details => Volatile.Read(ref _details);
+
+        public bool Tripped => Reason != null;
+
+        public void Record(bool failed)
+        {
+            var completed = Interlocked.Increment(ref _completed);
+            var failures = failed ? Interlocked.Increment(ref _failed) : Volatile.Read(ref _failed);
+            if (!failed || completed < Math.Max(1, _settings.MinimumActions)) return;
+            var rate = 100.0 * failures / completed;
+            if (rate > _settings.FailureRatePercent)
+                Trip(ProportionReason, $"{failures} of {completed} actions failed ({rate:0} %, the bound is {_settings.FailureRatePercent:0} % of at least {_settings.MinimumActions}).");
+        }
+
+        public void Trip(string reason, string details)
+        {
+            if (Interlocked.CompareExchange(ref _reason, reason, null) != null) return;
+            Volatile.Write(ref _details, details);
+            try
+            {
+                _stop.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+        }
+
+        public void Dispose() => _stop.Dispose();
+    }
+}

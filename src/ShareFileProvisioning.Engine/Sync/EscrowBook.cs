@@ -1,0 +1,83 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using ShareFileProvisioning.Engine.State;
+
+namespace ShareFileProvisioning.Engine.Sync
+{
+    /// <summary>
+    /// The retry queue during a cycle (Entra's escrows): a failure adds or bumps an entry with the next back-off step,
+    /// a success clears the object's entries. One entry per source object and action.
+    /// </summary>
+    internal sealed class EscrowBook
+    {
+        private readonly Dictionary<string, EscrowEntry> _entries;
+        private readonly IReadOnlyList<TimeSpan> _backoff;
+
+        public EscrowBook(IEnumerable<EscrowEntry> entries, IReadOnlyList<TimeSpan> backoff)
+        {
+            _backoff = backoff == null || backoff.Count == 0 ? SyncDefaults.EscrowBackoff : backoff;
+            _entries = new Dictionary<string, EscrowEntry>(StringComparer.OrdinalIgnoreCase);
+            foreach (var e in entries ?? Enumerable.Empty<EscrowEntry>())
+                if (e?.ObjectId != null) _entries[Key(e.ObjectId, e.Action)] = e;
+        }
+
+        public int Count
+        {
+            get { lock (_entries) return _entries.Count; }
+        }
+
+        public IReadOnlyList<EscrowEntry> Due(DateTimeOffset now)
+        {
+            lock (_entries) return _entries.Values.Where(e => e.NextAttemptAt <= now).ToList();
+        }
+
+        public bool IsEscrowed(string sourceId)
+        {
+            lock (_entries) return _entries.Values.Any(e => string.Equals(e.ObjectId, sourceId, StringComparison.OrdinalIgnoreCase));
+        }
+
+        public EscrowEntry Fail(string sourceId, string action, string displayName, string code, string message, DateTimeOffset now)
+        {
+            lock (_entries)
+            {
+                var key = Key(sourceId, action);
+                if (!_entries.TryGetValue(key, out var entry))
+                {
+                    entry = new EscrowEntry { ObjectId = sourceId, Action = action, ObjectType = LinkedObjectType.User, FirstFailureAt = now };
+                    _entries[key] = entry;
+                }
+                entry.DisplayName = displayName;
+                entry.AttemptCount++;
+                entry.NextAttemptAt = now + _backoff[Math.Min(entry.AttemptCount, _backoff.Count) - 1];
+                entry.LastErrorCode = code;
+                entry.LastErrorMessage = message;
+                return entry;
+            }
+        }
+
+        /// <summary>Clears every entry of the object (any action: the object is now as the plan wants it).</summary>
+        public void Succeed(string sourceId)
+        {
+            if (sourceId == null) return;
+            lock (_entries)
+                foreach (var key in _entries.Where(p => string.Equals(p.Value.ObjectId, sourceId, StringComparison.OrdinalIgnoreCase)).Select(p => p.Key).ToList())
+                    _entries.Remove(key);
+        }
+
+        /// <summary>After a full re-evaluation an escrow with nothing left to do for its object is resolved.</summary>
+        public void DropResolved(ISet<string> attempted)
+        {
+            lock (_entries)
+                foreach (var key in _entries.Where(p => !attempted.Contains(p.Value.ObjectId)).Select(p => p.Key).ToList())
+                    _entries.Remove(key);
+        }
+
+        public List<EscrowEntry> Snapshot()
+        {
+            lock (_entries) return _entries.Values.ToList();
+        }
+
+        private static string Key(string sourceId, string action) => sourceId + "|" + action;
+    }
+}

@@ -1,0 +1,105 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using ShareFileProvisioning.Engine.State;
+
+namespace ShareFileProvisioning.Engine.Sync
+{
+    /// <summary>
+    /// The cycle's links, changed by concurrent workers and persisted in batches (every N new links) and at the end;
+    /// create intents are dropped only once the links that cover them are on disk.
+    /// </summary>
+    internal sealed class LinkJournal
+    {
+        private readonly IStateStore _state;
+        private readonly PendingCreateStore _intents;
+        private readonly LinkSet _links;
+        private readonly int _flushEvery;
+        private readonly SemaphoreSlim _saving = new SemaphoreSlim(1, 1);
+        private readonly List<string> _unsavedCreates = new List<string>();
+        private int _unsaved;
+
+        public LinkJournal(IStateStore state, PendingCreateStore intents, LinkSet links, int flushEvery)
+        {
+            _state = state;
+            _intents = intents;
+            _links = links;
+            _flushEvery = Math.Max(1, flushEvery);
+        }
+
+        public int Count
+        {
+            get { lock (_links) return _links.Count; }
+        }
+
+        public bool TryGet(string sourceId, out ObjectLink link)
+        {
+            lock (_links) return _links.TryGetBySource(sourceId, out link);
+        }
+
+        /// <summary>Records a change; returns true when a batch is due.</summary>
+        public bool Upsert(ObjectLink link, bool fromCreate)
+        {
+            lock (_links)
+            {
+                if (_links.TryGetByTarget(link.TargetId, out var other) && !string.Equals(other.SourceId, link.SourceId, StringComparison.OrdinalIgnoreCase))
+                    _links.Remove(other.SourceId);   // the plan re-links a ShareFile user whose previous source object is gone
+                _links.Upsert(link);
+                if (fromCreate) _unsavedCreates.Add(link.SourceId);
+                return ++_unsaved >= _flushEvery;
+            }
+        }
+
+        public void Update(string sourceId, Action<ObjectLink> change)
+        {
+            lock (_links)
+            {
+                if (_links.TryGetBySource(sourceId, out var link))
+                {
+                    change(link);
+                    _unsaved++;
+                }
+            }
+        }
+
+        public void Remove(string sourceId)
+        {
+            lock (_links)
+                if (_links.Remove(sourceId)) _unsaved++;
+        }
+
+        /// <summary>Writes the links (atomically, via the store) and then drops the intents they cover.</summary>
+        public async Task FlushAsync()
+        {
+            await _saving.WaitAsync().ConfigureAwait(false);
+            try
+            {
+                List<ObjectLink> snapshot;
+                List<string> covered;
+                lock (_links)
+                {
+                    if (_unsaved == 0) return;   // nothing changed since the load or the last write
+                    snapshot = _links.Select(Copy).ToList();
+                    covered = _unsavedCreates.ToList();
+                    _unsavedCreates.Clear();
+                    _unsaved = 0;
+                }
+                // Not cancellable: a state write runs to completion so the files never lag behind ShareFile more than needed.
+                await _state.SaveLinksAsync(snapshot, CancellationToken.None).ConfigureAwait(false);
+                if (covered.Count > 0) await _intents.RemoveAsync(covered, CancellationToken.None).ConfigureAwait(false);
+            }
+            finally
+            {
+                _saving.Release();
+            }
+        }
+
+        private static ObjectLink Copy(ObjectLink l) => new ObjectLink
+        {
+            SourceId = l.SourceId, TargetId = l.TargetId, ObjectType = l.ObjectType, DisplayName = l.DisplayName, MatchedBy = l.MatchedBy,
+            CreatedByUs = l.CreatedByUs, LinkedAt = l.LinkedAt, OutOfScopeSince = l.OutOfScopeSince,
+        };
+    }
+}

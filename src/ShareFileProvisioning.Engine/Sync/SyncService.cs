@@ -1,0 +1,181 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using ShareFileProvisioning.Engine.Diagnostics;
+using ShareFileProvisioning.Engine.Logging;
+using ShareFileProvisioning.Engine.Planning;
+using ShareFileProvisioning.Engine.State;
+
+namespace ShareFileProvisioning.Engine.Sync
+{
+    /// <summary>
+    /// Runs a provisioning cycle: takes the profile's lock, resolves create intents a crashed run left, computes the plan
+    /// (or checks a saved one is current) and applies exactly that plan (<see cref="SyncSession"/>).
+    /// </summary>
+    public static class SyncService
+    {
+        /// <summary>Plans and applies every action; results stream through <paramref name="onResult"/> as they complete.</summary>
+        public static async Task<SyncSummary> RunAsync(SyncRequest request, Action<SyncActionResult> onResult, CancellationToken cancellationToken)
+        {
+            using (var session = await PrepareAsync(request, cancellationToken).ConfigureAwait(false))
+                return await session.ExecuteAsync(null, onResult, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// Locks the profile and computes (or validates) the plan; nothing is written to ShareFile yet. Dispose the session
+        /// to release the lock; call <see cref="SyncSession.ExecuteAsync"/> to apply all or a confirmed subset.
+        /// </summary>
+        /// <exception cref="StateLockedException">Another sync holds the profile.</exception>
+        /// <exception cref="PlanStaleException">The saved plan no longer describes the source, ShareFile, the links or the configuration.</exception>
+        public static async Task<SyncSession> PrepareAsync(SyncRequest request, CancellationToken cancellationToken)
+        {
+            Check(request);
+            var trace = request.Trace ?? NullEngineTrace.Instance;
+            var profile = request.Profile;
+            var state = request.State ?? new FileStateStore(profile);
+            var watermarks = request.Watermarks ?? new FileSourceWatermarkStore(profile.StateDirectory);
+            var startMetrics = request.ShareFile.Metrics;
+            var started = request.Clock;
+            var watch = Stopwatch.StartNew();
+
+            var held = await state.AcquireLockAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var intents = new PendingCreateStore(profile.StateDirectory);
+                await intents.LoadAsync(cancellationToken).ConfigureAwait(false);
+                await ResolveIntentsAsync(request, state, intents, trace, cancellationToken).ConfigureAwait(false);
+
+                // After the intents are resolved (they may add links): read the links once for the planner and the session.
+                var shared = new SharedLinksStateStore(state, cancellationToken);
+                var escrows = new EscrowBook(await state.LoadRetryQueueAsync(cancellationToken).ConfigureAwait(false), request.EscrowBackoff);
+                var due = escrows.Due(started);
+                var saved = request.SavedPlan;
+                var full = request.Full || due.Count > 0;
+                if (due.Count > 0 && !request.Full && saved == null)
+                    trace.Verbose($"{due.Count} escrowed action(s) are due: this cycle re-evaluates the whole scope (links kept).");
+
+                var planRequest = new PlanRequest
+                {
+                    Source = request.Source, ShareFile = request.ShareFile, State = shared, Watermarks = watermarks,
+                    Configuration = request.Configuration, Full = full, ProfileName = profile.Name, Subdomain = request.Subdomain,
+                    Now = request.Now, PageSize = request.PageSize, MaxConcurrency = Math.Max(1, request.ThrottleLimit), Trace = trace,
+                };
+                if (saved != null)
+                {
+                    // Recompute the same way the saved plan was computed, then compare what both were computed from.
+                    planRequest.Full = saved.Summary?.CycleType == PlanCycleType.Full;
+                    planRequest.SingleUser = saved.Basis?.SingleObject;
+                    planRequest.IncludeUnmanaged = saved.Basis?.IncludesUnmanaged == true;
+                }
+                PlanResult computed;
+                try
+                {
+                    computed = await PlanService.ComputeAsync(planRequest, cancellationToken).ConfigureAwait(false);
+                }
+                catch (ShareFile.ShareFileAuthenticationException e)
+                {
+                    // Nothing can be written without a token: quarantine, as Entra does on bad target credentials.
+                    throw await QuarantineAsync(request, state, started, watch, e).ConfigureAwait(false);
+                }
+                foreach (var note in computed.Notes) trace.Verbose(note);
+                if (saved != null) PlanStaleness.ThrowIfStale(saved, computed.Plan);
+                var plan = saved ?? computed.Plan;
+
+                return new SyncSession(request, shared, watermarks, intents, escrows, held, plan, started, startMetrics, watch, computed.Timings, trace);
+            }
+            catch
+            {
+                held.Dispose();
+                throw;
+            }
+        }
+
+        /// <summary>Entra's full reset: links, delta links, assignment snapshot, retry queue, create intents, staged deletes, quarantine.</summary>
+        public static async Task ResetStateAsync(Configuration.ProvisioningProfile profile, IStateStore state, CancellationToken cancellationToken)
+        {
+            if (profile == null) throw new ArgumentNullException(nameof(profile));
+            state = state ?? new FileStateStore(profile);
+            using (await state.AcquireLockAsync(cancellationToken).ConfigureAwait(false))
+            {
+                await state.ResetAsync(cancellationToken).ConfigureAwait(false);
+                await state.SaveStagedDeletesAsync(Array.Empty<StagedDelete>(), cancellationToken).ConfigureAwait(false);
+                await state.SaveQuarantineAsync(null, cancellationToken).ConfigureAwait(false);
+                await new PendingCreateStore(profile.StateDirectory).ClearAsync(cancellationToken).ConfigureAwait(false);
+                var watermark = new FileSourceWatermarkStore(profile.StateDirectory).Path;
+                if (System.IO.File.Exists(watermark)) System.IO.File.Delete(watermark);
+            }
+        }
+
+        private static async Task<SyncQuarantinedException> QuarantineAsync(SyncRequest request, IStateStore state, DateTimeOffset started, Stopwatch watch, Exception cause)
+        {
+            var reason = CycleGuard.AuthenticationReason;
+            var details = "ShareFile refused the sign-in: " + SecretRedactor.Redact(cause.Message);
+            await state.SaveQuarantineAsync(new QuarantineStatus { Reason = reason, Since = DateTimeOffset.UtcNow, Details = details }, CancellationToken.None).ConfigureAwait(false);
+            var summary = new SyncSummary
+            {
+                CycleId = System.Guid.NewGuid().ToString(), ProfileName = request.Profile.Name, Status = "Quarantined", StartedAt = started,
+                Elapsed = watch.Elapsed, QuarantineReason = reason,
+            };
+            await state.AppendCycleHistoryAsync(new CycleHistoryEntry
+            {
+                CycleId = summary.CycleId, CycleType = "Unknown", StartedAt = started, CompletedAt = DateTimeOffset.UtcNow, Status = summary.Status, Error = details,
+            }, SyncDefaults.CycleHistoryKept, CancellationToken.None).ConfigureAwait(false);
+            if (request.Notifications != null)
+            {
+                try
+                {
+                    await request.Notifications.NotifyAsync(new Notifications.CycleOutcome
+                    {
+                        ProfileName = summary.ProfileName, CycleId = summary.CycleId, CycleType = "Unknown", QuarantineReason = reason, QuarantineDetails = details,
+                    }, CancellationToken.None).ConfigureAwait(false);
+                }
+                catch (Exception e) when (!(e is OutOfMemoryException))
+                {
+                    (request.Trace ?? NullEngineTrace.Instance).Verbose("The quarantine notification could not be sent: " + SecretRedactor.Redact(e.Message));
+                }
+            }
+            return new SyncQuarantinedException(reason, details, summary, cause);
+        }
+
+        private static void Check(SyncRequest request)
+        {
+            if (request == null) throw new ArgumentNullException(nameof(request));
+            if (request.Source == null) throw new ArgumentException("A sync needs a source (Entra ID or pipeline input).", nameof(request));
+            if (request.ShareFile == null) throw new ArgumentException("A sync needs a ShareFile connection.", nameof(request));
+            if (request.Configuration == null) throw new ArgumentException("A sync needs a provisioning configuration.", nameof(request));
+            if (request.Profile == null) throw new ArgumentException("A sync needs a profile (its state and log folders).", nameof(request));
+            if (request.ThrottleLimit < 1 || request.ThrottleLimit > SyncDefaults.MaxThrottleLimit)
+                throw new ArgumentException($"ThrottleLimit must be between 1 and {SyncDefaults.MaxThrottleLimit}, not {request.ThrottleLimit}.", nameof(request));
+        }
+
+        /// <summary>
+        /// A create whose outcome a crashed run never learned: if ShareFile has the account, link it now so the plan adopts
+        /// (never re-creates) it; if not, the plan creates it as usual.
+        /// </summary>
+        private static async Task ResolveIntentsAsync(SyncRequest request, IStateStore state, PendingCreateStore intents, IEngineTrace trace, CancellationToken ct)
+        {
+            var pending = intents.Pending;
+            if (pending.Count == 0) return;
+            var links = await state.LoadLinksAsync(ct).ConfigureAwait(false);
+            var changed = false;
+            foreach (var p in pending)
+            {
+                if (links.TryGetBySource(p.SourceId, out _) || string.IsNullOrWhiteSpace(p.Email)) continue;
+                var user = await request.ShareFile.FindUserByEmailAsync(p.Email, false, ct).ConfigureAwait(false);
+                if (user == null || links.TryGetByTarget(user.Id, out _)) continue;
+                links.Upsert(new ObjectLink
+                {
+                    SourceId = p.SourceId, TargetId = user.Id, ObjectType = LinkedObjectType.User, DisplayName = p.DisplayName,
+                    CreatedByUs = true, LinkedAt = p.RecordedAt,
+                });
+                changed = true;
+                trace.Verbose($"A create of '{p.Email}' from an interrupted run reached ShareFile ({user.Id}): linked, not re-created.");
+            }
+            if (changed) await state.SaveLinksAsync(links, ct).ConfigureAwait(false);
+            await intents.ClearAsync(ct).ConfigureAwait(false);
+        }
+    }
+}
