@@ -22,6 +22,9 @@ public sealed class RequestLogMiddleware(RequestDelegate next, EmulatorControl c
     {
         var shareFile = ShareFileRouter.Describe(context);
         if (shareFile != null) return shareFile;
+        // Graph routes share one catch-all endpoint: name them by their path with ids folded, e.g.
+        // "GET /v1.0/servicePrincipals/{id}/appRoleAssignedTo", "GET /v1.0/users/delta".
+        if (path.StartsWith("/v1.0/", System.StringComparison.OrdinalIgnoreCase)) return context.Request.Method + " " + GraphRoute(path);
         if (context.GetEndpoint() is RouteEndpoint endpoint && endpoint.RoutePattern.RawText != null)
         {
             var template = endpoint.RoutePattern.RawText;
@@ -29,4 +32,10 @@ public sealed class RequestLogMiddleware(RequestDelegate next, EmulatorControl c
         }
         return context.Request.Method + " " + path;
     }
+
+    private static readonly System.Text.RegularExpressions.Regex GraphId = new(
+        @"(?<=/)([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[^/]+@[^/]+|\([^)]*\))(?=/|$)",
+        System.Text.RegularExpressions.RegexOptions.Compiled);
+
+    public static string GraphRoute(string path) => GraphId.Replace(path.Replace("delta()", "delta"), "{id}");
 }

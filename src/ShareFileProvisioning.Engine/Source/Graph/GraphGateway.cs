@@ -66,12 +66,19 @@ namespace ShareFileProvisioning.Engine.Source.Graph
             };
         }
 
+        private static readonly string[] AssignmentSelect = { "id", "principalId", "principalType", "principalDisplayName", "appRoleId" };
+
         public async Task<List<ScopeAssignment>> ListAssignmentsAsync(ServicePrincipalInfo sp, CancellationToken ct)
         {
             const string op = "listing the app's assignments (appRoleAssignedTo)";
             var result = new List<ScopeAssignment>();
             var page = await GraphCall.Run(op, GraphPermissions.ApplicationReadAll, () =>
-                _client.ServicePrincipals[sp.Id].AppRoleAssignedTo.GetAsync(rc => rc.QueryParameters.Top = PageSize, ct)).ConfigureAwait(false);
+                _client.ServicePrincipals[sp.Id].AppRoleAssignedTo.GetAsync(rc =>
+                {
+                    rc.QueryParameters.Top = PageSize;
+                    // Only what scope needs: assignments are re-listed every cycle, so every byte is paid each time.
+                    rc.QueryParameters.Select = AssignmentSelect;
+                }, ct)).ConfigureAwait(false);
             while (page != null)
             {
                 foreach (var a in page.Value ?? new List<AppRoleAssignment>())

@@ -32,9 +32,14 @@ namespace ShareFileProvisioning.Engine.Source.Scope
             var trace = options.Trace ?? NullEngineTrace.Instance;
             var select = UserSelect.Build(options.Attributes);
 
-            var (deltaUsers, usersLink) = await _graph.ReadUsersDeltaAsync(wm.UsersDeltaLink, ct).ConfigureAwait(false);
-            var (deltaGroups, groupsLink) = await _graph.ReadGroupsDeltaAsync(wm.GroupsDeltaLink, ct).ConfigureAwait(false);
-            var assignments = await _graph.ListAssignmentsAsync(_sp, ct).ConfigureAwait(false);
+            // The three reads are independent; the assignment re-list (one page per 999) dominates, so the deltas ride along.
+            var usersRead = _graph.ReadUsersDeltaAsync(wm.UsersDeltaLink, ct);
+            var groupsRead = _graph.ReadGroupsDeltaAsync(wm.GroupsDeltaLink, ct);
+            var assignmentsRead = _graph.ListAssignmentsAsync(_sp, ct);
+            await Task.WhenAll(usersRead, groupsRead, assignmentsRead).ConfigureAwait(false);
+            var (deltaUsers, usersLink) = await usersRead.ConfigureAwait(false);
+            var (deltaGroups, groupsLink) = await groupsRead.ConfigureAwait(false);
+            var assignments = await assignmentsRead.ConfigureAwait(false);
 
             // Users: the last occurrence wins (replays happen).
             var changedUsers = new Dictionary<string, User>(Ids);
