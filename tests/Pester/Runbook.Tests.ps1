@@ -191,3 +191,17 @@ Describe 'A runbook with managed identity and state in Azure Blob Storage' {
         Write-Host $timings
     }
 }
+
+Describe 'about_ShareFileProvisioning_Runbooks' {
+    It 'is compiled into the module and covers identity, permissions, storage, the runbook and logs' {
+        $text = & {
+            Import-Module $env:SFP_TEST_MODULE_PATH
+            Get-Help about_ShareFileProvisioning_Runbooks | Out-String
+        }
+        foreach ($needle in 'New-MgServicePrincipalAppRoleAssignment', 'Application.Read.All', 'User.Read.All', 'GroupMember.Read.All', 'Mail.Send',
+            'Storage Blob Data Contributor', 'Get-AutomationPSCredential', "`$ErrorActionPreference = 'Stop'", '-Confirm:$false', '-StateStore',
+            'Register-AzAutomationScheduledRunbook', 'Get-ShareFileProvisioningLog') {
+            $text | Should -BeLike "*$needle*"
+        }
+    }
+}
