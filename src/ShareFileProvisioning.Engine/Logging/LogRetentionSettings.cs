@@ -2,8 +2,7 @@ namespace ShareFileProvisioning.Engine.Logging
 {
     /// <summary>
     /// How long provisioning logs are kept, applied at the end of each cycle. Either bound may be off (0). Entra keeps
-    /// provisioning logs 30 days, hence the default. Not yet part of ProvisioningConfiguration: the integrator adds
-    /// a "LogRetention" property of this type there (JSON: {"days":30,"cycles":0}).
+    /// provisioning logs 30 days, hence the default. Part of the configuration as "logRetention": {"days":30,"cycles":0}.
     /// </summary>
     public sealed class LogRetentionSettings
     {
