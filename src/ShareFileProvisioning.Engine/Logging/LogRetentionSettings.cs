@@ -1,3 +1,7 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
 namespace ShareFileProvisioning.Engine.Logging
 {
     /// <summary>
@@ -15,6 +19,31 @@ namespace ShareFileProvisioning.Engine.Logging
         public int Cycles { get; set; }
 
         public static LogRetentionSettings Default => new LogRetentionSettings();
+
+        /// <summary>
+        /// The cycles to delete, from a list newest first; the running cycle is never deleted and takes one of the
+        /// retained slots. Shared by every log store so they expire the same cycles.
+        /// </summary>
+        internal List<LogFileNames> SelectExpired(IReadOnlyList<LogFileNames> cyclesNewestFirst, string keepCycleId, DateTimeOffset now)
+        {
+            var problem = Validate();
+            if (problem != null) throw new ArgumentException(problem);
+            bool IsKept(LogFileNames c) => string.Equals(c.CycleId, keepCycleId, StringComparison.OrdinalIgnoreCase);
+            var cutoff = now.AddDays(-Days);
+            var slots = Cycles - (cyclesNewestFirst.Any(IsKept) ? 1 : 0);
+            var retained = 0;
+            var expired = new List<LogFileNames>();
+            foreach (var c in cyclesNewestFirst)
+            {
+                if (IsKept(c)) continue;
+                var tooOld = Days > 0 && c.StartedAt < cutoff;
+                var tooMany = Cycles > 0 && retained >= slots;
+                if (tooOld || tooMany) expired.Add(c);
+                else retained++;
+            }
+
+            return expired;
+        }
 
         /// <summary>Null when valid, else a message naming the field.</summary>
         public string Validate()
