@@ -150,7 +150,12 @@ namespace ShareFileProvisioning.Engine.Planning
                 items.Add(rename);
             }
 
-            var current = existing.MemberIds ?? new HashSet<string>(Ids);
+            if (existing.MemberIds == null)
+            {
+                // Members not read: an incremental cycle in which neither the group nor any of its users changed.
+                return;
+            }
+            var current = existing.MemberIds;
             var wanted = new HashSet<string>(desired.Where(m => m.TargetId != null).Select(m => m.TargetId), Ids);
             var adds = desired.Where(m => m.TargetId == null || !current.Contains(m.TargetId)).ToList();
             var removes = new List<PlanGroupMember>();

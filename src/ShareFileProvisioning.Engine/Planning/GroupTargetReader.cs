@@ -27,6 +27,12 @@ namespace ShareFileProvisioning.Engine.Planning
                 Groups = all.Select(g => new TargetGroup { Id = g.Id, Name = g.Name, IsShared = g.IsShared }).ToList(),
             };
             var inPlay = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            // An incremental cycle reads the members of a linked group only when it or one of its users changed (Flatten: always,
+            // nested changes are not traced); a full cycle reads them all.
+            var incremental = !source.IsFullRead && !source.FellBackToFullRead && settings.NestedGroups == NestedGroupHandling.Direct;
+            var changedGroups = new HashSet<string>(source.GroupChanges.Select(c => c.GroupId).Where(id => id != null), StringComparer.OrdinalIgnoreCase);
+            var changedUsers = new HashSet<string>(source.UserChanges.Select(c => c.UserId ?? c.User?.Id).Where(id => id != null), StringComparer.OrdinalIgnoreCase);
+            var present = new HashSet<string>(snapshot.Groups.Select(g => g.Id), StringComparer.OrdinalIgnoreCase);
             if (settings.Enabled)
             {
                 var byName = snapshot.Groups.Where(g => g.Name != null).ToLookup(g => g.Name.Trim(), StringComparer.OrdinalIgnoreCase);
@@ -34,7 +40,11 @@ namespace ShareFileProvisioning.Engine.Planning
                 var context = new EvaluationContext(() => now);
                 foreach (var g in source.Groups.Where(g => g?.Id != null))
                 {
-                    if (links.TryGetBySource(g.Id, out var link) && link.ObjectType == LinkedObjectType.Group) inPlay.Add(link.TargetId);
+                    if (links.TryGetBySource(g.Id, out var link) && link.ObjectType == LinkedObjectType.Group && present.Contains(link.TargetId))
+                    {
+                        if (!incremental || changedGroups.Contains(g.Id) || g.MemberUserIds.Any(changedUsers.Contains)) inPlay.Add(link.TargetId);
+                        continue;
+                    }
                     string name;
                     try
                     {

@@ -35,6 +35,17 @@ public sealed class GroupSyncTests : GroupSyncHarness
     }
 
     [Fact]
+    public async Task Incremental_NothingChanged_SendsNothingForGroups()
+    {
+        await SyncAsync();
+
+        var (summary, results) = await SyncAsync();
+
+        Assert.Equal(PlanCycleType.Incremental, summary.CycleType);
+        Assert.Empty(results);
+    }
+
+    [Fact]
     public async Task Incremental_RenameInEntra_RenamesTheSameShareFileGroup()
     {
         await SyncAsync();
