@@ -59,6 +59,22 @@ try {
     Show 'Get-ProvisioningPlan -Summary | Format-List'
     $plan | Where-Object { $_ -is [ShareFileProvisioning.ProvisioningPlanSummary] } | Format-List | Out-String -Width 160 | Write-Host
 
+    Show 'Invoke-ShareFileSync -Plan plan.json -Confirm:$false     # apply exactly the reviewed plan'
+    $results = Invoke-ShareFileSync -Plan $planFile -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable syncErrors
+    $results | Format-Table | Out-String -Width 200 | Write-Host
+
+    # A change in Entra ID: Alan Turing moves company. The next cycle is incremental and applies only that.
+    Show "PATCH /_emulator/graph/users/<Alan> { companyName: 'Bletchley Park' }   # a change in Entra ID"
+    Invoke-EmulatorControl -Emulator $emulator -Method Patch -Path 'graph/users/1b7c4d2e-2222-4f3a-9b4c-5d6e7f8a9b02' -Body @{ companyName = 'Bletchley Park' } | Out-Null
+    Show 'Invoke-ShareFileSync -Confirm:$false                     # incremental: delta queries, only the change'
+    $incremental = Invoke-ShareFileSync -Confirm:$false
+    $incremental | Format-Table | Out-String -Width 200 | Write-Host
+
+    Show 'Get-ShareFileProvisioningLog -Last 1                     # the log of that cycle, in Entra''s schema'
+    Get-ShareFileProvisioningLog -Last 1 | Format-Table | Out-String -Width 200 | Write-Host
+    Show 'Get-ShareFileProvisioningStatus'
+    Get-ShareFileProvisioningStatus | Format-List | Out-String -Width 160 | Write-Host
+
     Disconnect-ShareFile
     Disconnect-ProvisioningSource
     $failed = @($checks + $sourceChecks) | Where-Object { $_.Check -eq 'Overall' -and -not $_.Passed }

@@ -75,6 +75,17 @@ Describe 'Set-ShareFileProvisioningConfiguration' {
         Get-Content (Get-ProfileFile $name) -Raw | Should -Match '"count": 100'
     }
 
+    It 'sets how long provisioning logs are kept, and refuses a negative value naming the field' {
+        $name = New-ProfileName
+        $result = Set-ShareFileProvisioningConfiguration -Profile $name -LogRetentionDays 90 -LogRetentionCycles 500 -PassThru
+        $result.LogRetentionDays | Should -Be 90
+        $result.LogRetentionCycles | Should -Be 500
+        (Get-Content (Get-ProfileFile $name) -Raw | ConvertFrom-Json).logRetention.days | Should -Be 90
+        Set-ShareFileProvisioningConfiguration -Profile $name -LogRetentionDays -1 -ErrorVariable errs -ErrorAction SilentlyContinue
+        $errs[0].TargetObject | Should -Be 'logRetention.days'
+        (Get-ShareFileProvisioningConfiguration -Profile $name).LogRetentionDays | Should -Be 90
+    }
+
     It 'writes nothing without -PassThru output' {
         Set-ShareFileProvisioningConfiguration -Profile (New-ProfileName) -GracePeriodDays 3 | Should -BeNullOrEmpty
     }

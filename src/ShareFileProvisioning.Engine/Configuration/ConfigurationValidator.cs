@@ -43,6 +43,7 @@ namespace ShareFileProvisioning.Engine.Configuration
             ValidateGroups(config.GroupProvisioning, errors);
             ValidateNotifications(config.Notifications, errors);
             ValidateQuarantine(config.Quarantine, errors);
+            ValidateLogRetention(config.LogRetention, errors);
             return errors;
         }
 
@@ -326,6 +327,13 @@ namespace ShareFileProvisioning.Engine.Configuration
             if (double.IsNaN(q.FailureRatePercent) || q.FailureRatePercent <= 0 || q.FailureRatePercent > 100)
                 errors.Add(new ConfigurationError("quarantine.failureRatePercent", "must be more than 0 and at most 100."));
             if (q.MinimumActions < 1) errors.Add(new ConfigurationError("quarantine.minimumActions", "must be 1 or more."));
+        }
+
+        private static void ValidateLogRetention(Logging.LogRetentionSettings r, List<ConfigurationError> errors)
+        {
+            if (r == null) return;
+            if (r.Days < 0) errors.Add(new ConfigurationError("logRetention.days", "must be 0 (no age limit) or more."));
+            if (r.Cycles < 0) errors.Add(new ConfigurationError("logRetention.cycles", "must be 0 (no count limit) or more."));
         }
 
         private static int Count<T>(List<T> list) => list?.Count ?? 0;

@@ -34,6 +34,9 @@ namespace ShareFileProvisioning.Engine.Configuration
 
         public QuarantineSettings Quarantine { get; set; } = new QuarantineSettings();
 
+        /// <summary>How long provisioning logs are kept (days and/or cycles), applied at the end of each cycle.</summary>
+        public Logging.LogRetentionSettings LogRetention { get; set; } = new Logging.LogRetentionSettings();
+
         /// <summary>The Entra default user schema plus <see cref="SourceAttributes"/> (invalid entries skipped).</summary>
         public SourceAttributeSchema BuildSourceSchema()
         {

@@ -50,6 +50,21 @@ namespace ShareFileProvisioning.Engine.Logging
         /// <summary>True when the summary still says Running but the writer is gone (the process ended mid-cycle).</summary>
         public bool IsRunning => string.Equals(Status, RunningStatus, StringComparison.OrdinalIgnoreCase);
 
+        /// <summary>Closes the summary with the cycle's outcome (the same for every log store).</summary>
+        internal void Complete(CycleCompletion completion)
+        {
+            var end = (completion.CompletedAt ?? DateTimeOffset.UtcNow).ToUniversalTime();
+            Status = string.IsNullOrWhiteSpace(completion.Status) ? "Succeeded" : completion.Status;
+            CompletedAt = end;
+            DurationInMilliseconds = (long)Math.Max(0, (end - StartedAt).TotalMilliseconds);
+            Requests = completion.Requests;
+            Retries = completion.Retries;
+            ThrottleWaits = completion.ThrottleWaits;
+            ThrottleWaitMilliseconds = (long)completion.ThrottleWaitTime.TotalMilliseconds;
+            QuarantineReason = ProvisioningLogSanitizer.Clean(completion.QuarantineReason);
+            Error = ProvisioningLogSanitizer.Clean(completion.Error);
+        }
+
         public int CountOf(ProvisioningResult status) =>
             StatusCounts != null && StatusCounts.TryGetValue(status.ToString(), out var n) ? n : 0;
 

@@ -58,16 +58,7 @@ namespace ShareFileProvisioning.Engine.Logging
                 if (_completed) throw new InvalidOperationException($"The log of cycle {CycleId} is already complete.");
                 _completed = true;
                 CloseStream();
-                var end = (completion.CompletedAt ?? DateTimeOffset.UtcNow).ToUniversalTime();
-                _summary.Status = string.IsNullOrWhiteSpace(completion.Status) ? "Succeeded" : completion.Status;
-                _summary.CompletedAt = end;
-                _summary.DurationInMilliseconds = (long)Math.Max(0, (end - _summary.StartedAt).TotalMilliseconds);
-                _summary.Requests = completion.Requests;
-                _summary.Retries = completion.Retries;
-                _summary.ThrottleWaits = completion.ThrottleWaits;
-                _summary.ThrottleWaitMilliseconds = (long)completion.ThrottleWaitTime.TotalMilliseconds;
-                _summary.QuarantineReason = ProvisioningLogSanitizer.Clean(completion.QuarantineReason);
-                _summary.Error = ProvisioningLogSanitizer.Clean(completion.Error);
+                _summary.Complete(completion);
                 await _store.WriteSummaryAsync(_names, _summary, cancellationToken).ConfigureAwait(false);
             }
             finally

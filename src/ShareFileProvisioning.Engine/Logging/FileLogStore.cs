@@ -83,34 +83,16 @@ namespace ShareFileProvisioning.Engine.Logging
 
         public Task<int> ApplyRetentionAsync(LogRetentionSettings retention, string keepCycleId, CancellationToken cancellationToken)
         {
-            retention = retention ?? LogRetentionSettings.Default;
-            var problem = retention.Validate();
-            if (problem != null) throw new ArgumentException(problem, nameof(retention));
-            var cycles = ListCycles();
-            var cutoff = DateTimeOffset.UtcNow.AddDays(-retention.Days);
-            // The kept (current) cycle uses one of the retained slots.
-            var slots = retention.Cycles - (cycles.Any(c => IsKept(c, keepCycleId)) ? 1 : 0);
-            var retained = 0;
             var deleted = 0;
-            foreach (var c in cycles)
+            foreach (var c in (retention ?? LogRetentionSettings.Default).SelectExpired(ListCycles(), keepCycleId, DateTimeOffset.UtcNow))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (IsKept(c, keepCycleId)) continue;
-                var tooOld = retention.Days > 0 && c.StartedAt < cutoff;
-                var tooMany = retention.Cycles > 0 && retained >= slots;
-                if (!tooOld && !tooMany)
-                {
-                    retained++;
-                    continue;
-                }
                 Delete(Path.Combine(Directory, c.Records));
                 Delete(Path.Combine(Directory, c.Summary));
                 deleted++;
             }
             return Task.FromResult(deleted);
         }
-
-        private static bool IsKept(LogFileNames c, string keepCycleId) => string.Equals(c.CycleId, keepCycleId, StringComparison.OrdinalIgnoreCase);
 
         /// <summary>The cycles present (records or summary file), newest first.</summary>
         internal List<LogFileNames> ListCycles()

@@ -5,14 +5,18 @@ using System.IO;
 namespace ShareFileProvisioning.Engine.Logging
 {
     /// <summary>
-    /// File names of one cycle: &lt;yyyyMMddTHHmmssZ&gt;_&lt;cycleId&gt;.jsonl (records) and the same stem with
-    /// .summary.json. The UTC start stamp first makes name order the cycle order.
+    /// File names of one cycle: &lt;yyyyMMddTHHmmssfffZ&gt;_&lt;cycleId&gt;.jsonl (records) and the same stem with
+    /// .summary.json. The UTC start stamp first makes name order the cycle order; milliseconds keep two cycles started
+    /// in the same second in order.
     /// </summary>
     internal readonly struct LogFileNames
     {
         public const string RecordsExtension = ".jsonl";
         public const string SummaryExtension = ".summary.json";
-        private const string StampFormat = "yyyyMMdd'T'HHmmss'Z'";
+        private const string StampFormat = "yyyyMMdd'T'HHmmssfff'Z'";
+
+        /// <summary>Names written before milliseconds were added are still read.</summary>
+        private static readonly string[] ReadFormats = { StampFormat, "yyyyMMdd'T'HHmmss'Z'" };
 
         public LogFileNames(DateTimeOffset startedAt, string cycleId)
         {
@@ -32,7 +36,7 @@ namespace ShareFileProvisioning.Engine.Logging
 
         public string CycleId { get; }
 
-        /// <summary>To the second (from the name).</summary>
+        /// <summary>To the millisecond (from the name).</summary>
         public DateTimeOffset StartedAt { get; }
 
         public string Records => Stem + RecordsExtension;
@@ -50,7 +54,7 @@ namespace ShareFileProvisioning.Engine.Logging
             else return false;
             var underscore = stem.IndexOf('_');
             if (underscore <= 0 || underscore == stem.Length - 1) return false;
-            if (!DateTime.TryParseExact(stem.Substring(0, underscore), StampFormat, CultureInfo.InvariantCulture,
+            if (!DateTime.TryParseExact(stem.Substring(0, underscore), ReadFormats, CultureInfo.InvariantCulture,
                     DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var stamp)) return false;
             names = new LogFileNames(stem, stem.Substring(underscore + 1), new DateTimeOffset(stamp, TimeSpan.Zero));
             return true;

@@ -1,9 +1,12 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
 namespace ShareFileProvisioning.Engine.Logging
 {
     /// <summary>
     /// How long provisioning logs are kept, applied at the end of each cycle. Either bound may be off (0). Entra keeps
-    /// provisioning logs 30 days, hence the default. Not yet part of ProvisioningConfiguration: the integrator adds
-    /// a "LogRetention" property of this type there (JSON: {"days":30,"cycles":0}).
+    /// provisioning logs 30 days, hence the default. Part of the configuration as "logRetention": {"days":30,"cycles":0}.
     /// </summary>
     public sealed class LogRetentionSettings
     {
@@ -16,6 +19,31 @@ namespace ShareFileProvisioning.Engine.Logging
         public int Cycles { get; set; }
 
         public static LogRetentionSettings Default => new LogRetentionSettings();
+
+        /// <summary>
+        /// The cycles to delete, from a list newest first; the running cycle is never deleted and takes one of the
+        /// retained slots. Shared by every log store so they expire the same cycles.
+        /// </summary>
+        internal List<LogFileNames> SelectExpired(IReadOnlyList<LogFileNames> cyclesNewestFirst, string keepCycleId, DateTimeOffset now)
+        {
+            var problem = Validate();
+            if (problem != null) throw new ArgumentException(problem);
+            bool IsKept(LogFileNames c) => string.Equals(c.CycleId, keepCycleId, StringComparison.OrdinalIgnoreCase);
+            var cutoff = now.AddDays(-Days);
+            var slots = Cycles - (cyclesNewestFirst.Any(IsKept) ? 1 : 0);
+            var retained = 0;
+            var expired = new List<LogFileNames>();
+            foreach (var c in cyclesNewestFirst)
+            {
+                if (IsKept(c)) continue;
+                var tooOld = Days > 0 && c.StartedAt < cutoff;
+                var tooMany = Cycles > 0 && retained >= slots;
+                if (tooOld || tooMany) expired.Add(c);
+                else retained++;
+            }
+
+            return expired;
+        }
 
         /// <summary>Null when valid, else a message naming the field.</summary>
         public string Validate()

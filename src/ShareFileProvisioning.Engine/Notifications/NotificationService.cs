@@ -6,6 +6,8 @@ using System.Threading.Tasks;
 using ShareFileProvisioning.Engine.Configuration;
 using ShareFileProvisioning.Engine.Diagnostics;
 
+using ShareFileProvisioning.Engine.State;
+
 namespace ShareFileProvisioning.Engine.Notifications
 {
     /// <summary>
@@ -33,6 +35,10 @@ namespace ShareFileProvisioning.Engine.Notifications
         /// <summary>The service for a profile: recipients from its configuration, state in its state folder.</summary>
         public static NotificationService For(ProvisioningProfile profile, NotificationSettings settings, INotificationChannel channel, IEngineTrace trace = null) =>
             new NotificationService(settings?.Recipients, channel, new FileNotificationStateStore(profile), trace);
+
+        /// <summary>The service for a profile whose state lives in <paramref name="state"/> (a folder or, for runbooks, a blob container).</summary>
+        public static NotificationService For(IStateStore state, NotificationSettings settings, INotificationChannel channel, IEngineTrace trace = null) =>
+            new NotificationService(settings?.Recipients, channel, new StateNotificationStateStore(state), trace);
 
         public async Task<IReadOnlyList<NotificationResult>> NotifyAsync(CycleOutcome outcome, CancellationToken cancellationToken)
         {

@@ -185,6 +185,23 @@ namespace ShareFileProvisioning.Engine.State
         public Task SaveStagedDeletesAsync(IEnumerable<StagedDelete> stagedDeletes, CancellationToken cancellationToken) =>
             WriteAsync(StagedDeletesFile, (stagedDeletes ?? throw new ArgumentNullException(nameof(stagedDeletes))).ToList(), cancellationToken);
 
+        public Task<T> LoadDocumentAsync<T>(string name, CancellationToken cancellationToken)
+            where T : class =>
+            ReadAsync<T>(StateDocumentName.Check(name), cancellationToken);
+
+        public Task SaveDocumentAsync<T>(string name, T value, CancellationToken cancellationToken)
+            where T : class
+        {
+            StateDocumentName.Check(name);
+            if (value != null)
+            {
+                System.IO.Directory.CreateDirectory(Directory);
+                return WriteAsync(name, value, cancellationToken);
+            }
+            Delete(name);
+            return Task.CompletedTask;
+        }
+
         public Task ResetAsync(CancellationToken cancellationToken)
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -54,6 +54,17 @@ namespace ShareFileProvisioning.Engine.State
 
         Task SaveStagedDeletesAsync(IEnumerable<StagedDelete> stagedDeletes, CancellationToken cancellationToken);
 
+        /// <summary>
+        /// A named JSON document kept with the profile's state by other parts of the engine (create intents, the source
+        /// watermark, notification state), so a runbook's blob store holds them too. Null when it was never saved.
+        /// </summary>
+        /// <param name="name">A lower-case file-like name such as "pending-creates.json" (<see cref="StateDocumentName"/>).</param>
+        /// <exception cref="System.IO.InvalidDataException">The stored document is not valid JSON for <typeparamref name="T"/>.</exception>
+        Task<T> LoadDocumentAsync<T>(string name, CancellationToken cancellationToken) where T : class;
+
+        /// <summary>Replaces the named document atomically; null deletes it.</summary>
+        Task SaveDocumentAsync<T>(string name, T value, CancellationToken cancellationToken) where T : class;
+
         /// <summary>Entra's full reset: clears links, delta links, the assignment snapshot and the retry queue (history stays).</summary>
         Task ResetAsync(CancellationToken cancellationToken);
     }

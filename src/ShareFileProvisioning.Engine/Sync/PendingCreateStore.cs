@@ -21,51 +21,50 @@ namespace ShareFileProvisioning.Engine.Sync
     }
 
     /// <summary>
-    /// Create intents (pending-creates.json in the state folder, written atomically). Recorded before a create is
+    /// Create intents (the pending-creates.json document of the profile's state store). Recorded before a create is
     /// sent and dropped once the link that covers it is saved, so an unknown outcome is always matched before a retry.
     /// </summary>
     public sealed class PendingCreateStore
     {
-        public const string FileName = "pending-creates.json";
+        public const string FileName = StateDocumentName.PendingCreates;
 
         private readonly SemaphoreSlim _gate = new SemaphoreSlim(1, 1);
         private readonly Dictionary<string, PendingCreate> _pending = new Dictionary<string, PendingCreate>(StringComparer.OrdinalIgnoreCase);
+        private readonly IStateStore _state;
 
+        /// <summary>The intents in a state folder (a <see cref="FileStateStore"/> over it).</summary>
         public PendingCreateStore(string stateDirectory)
+            : this(new FileStateStore(string.IsNullOrWhiteSpace(stateDirectory) ? throw new ArgumentException("A state folder is required.", nameof(stateDirectory)) : stateDirectory))
         {
-            if (string.IsNullOrWhiteSpace(stateDirectory)) throw new ArgumentException("A state folder is required.", nameof(stateDirectory));
-            Path = System.IO.Path.Combine(System.IO.Path.GetFullPath(stateDirectory), FileName);
         }
 
-        public string Path { get; }
+        /// <summary>The intents kept with the profile's state (a file or a blob store).</summary>
+        public PendingCreateStore(IStateStore state)
+        {
+            _state = state ?? throw new ArgumentNullException(nameof(state));
+        }
 
         public IReadOnlyList<PendingCreate> Pending
         {
             get { lock (_pending) return _pending.Values.ToList(); }
         }
 
-        public Task LoadAsync(CancellationToken cancellationToken)
+        public async Task LoadAsync(CancellationToken cancellationToken)
         {
-            cancellationToken.ThrowIfCancellationRequested();
+            List<PendingCreate> list;
+            try
+            {
+                list = await _state.LoadDocumentAsync<List<PendingCreate>>(FileName, cancellationToken).ConfigureAwait(false) ?? new List<PendingCreate>();
+            }
+            catch (InvalidDataException e)
+            {
+                throw new InvalidDataException($"The create intents '{FileName}' in '{_state.Location}' are unreadable ({e.Message}).", e);
+            }
             lock (_pending)
             {
                 _pending.Clear();
-                if (!File.Exists(Path)) return Task.CompletedTask;
-                List<PendingCreate> list;
-                using (var stream = File.OpenRead(Path))
-                {
-                    try
-                    {
-                        list = StateJson.Read<List<PendingCreate>>(stream) ?? new List<PendingCreate>();
-                    }
-                    catch (Exception e) when (!(e is OperationCanceledException))
-                    {
-                        throw new InvalidDataException($"The create intents '{Path}' are unreadable ({e.Message}).", e);
-                    }
-                }
                 foreach (var p in list.Where(p => p?.SourceId != null)) _pending[p.SourceId] = p;
             }
-            return Task.CompletedTask;
         }
 
         /// <summary>Records the intents (before the creates are sent) and writes them durably.</summary>
@@ -98,12 +97,8 @@ namespace ShareFileProvisioning.Engine.Sync
             {
                 List<PendingCreate> snapshot;
                 lock (_pending) snapshot = _pending.Values.ToList();
-                Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path));
-                await AtomicFile.WriteAsync(Path, (stream, ct) =>
-                {
-                    StateJson.Write(stream, snapshot);
-                    return Task.CompletedTask;
-                }, CancellationToken.None).ConfigureAwait(false);   // never half-cancel a state write
+                // Never half-cancel a state write.
+                await _state.SaveDocumentAsync(FileName, snapshot, CancellationToken.None).ConfigureAwait(false);
             }
             finally
             {

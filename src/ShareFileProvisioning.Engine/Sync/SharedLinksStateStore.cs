@@ -38,6 +38,8 @@ namespace ShareFileProvisioning.Engine.Sync
         public Task SaveQuarantineAsync(QuarantineStatus status, CancellationToken cancellationToken) => _inner.SaveQuarantineAsync(status, cancellationToken);
         public Task<IReadOnlyList<StagedDelete>> LoadStagedDeletesAsync(CancellationToken cancellationToken) => _inner.LoadStagedDeletesAsync(cancellationToken);
         public Task SaveStagedDeletesAsync(IEnumerable<StagedDelete> stagedDeletes, CancellationToken cancellationToken) => _inner.SaveStagedDeletesAsync(stagedDeletes, cancellationToken);
+        public Task<T> LoadDocumentAsync<T>(string name, CancellationToken cancellationToken) where T : class => _inner.LoadDocumentAsync<T>(name, cancellationToken);
+        public Task SaveDocumentAsync<T>(string name, T value, CancellationToken cancellationToken) where T : class => _inner.SaveDocumentAsync(name, value, cancellationToken);
         public Task ResetAsync(CancellationToken cancellationToken) => _inner.ResetAsync(cancellationToken);
     }
 }

@@ -27,7 +27,7 @@ namespace ShareFileProvisioning.Engine.Sync
         /// <summary>Default: <see cref="FileStateStore"/> in the profile's state folder.</summary>
         public IStateStore State { get; set; }
 
-        /// <summary>Default: <see cref="FileSourceWatermarkStore"/> in the profile's state folder.</summary>
+        /// <summary>Default: the source-watermark.json document of <see cref="State"/> (<see cref="StateSourceWatermarkStore"/>).</summary>
         public ISourceWatermarkStore Watermarks { get; set; }
 
         /// <summary>Default: <see cref="FileLogStore"/> in the profile's log folder; the sync writes one record per action.</summary>

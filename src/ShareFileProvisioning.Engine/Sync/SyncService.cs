@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using ShareFileProvisioning.Engine.Diagnostics;
 using ShareFileProvisioning.Engine.Logging;
 using ShareFileProvisioning.Engine.Planning;
+using ShareFileProvisioning.Engine.Source.Scope;
 using ShareFileProvisioning.Engine.State;
 
 namespace ShareFileProvisioning.Engine.Sync
@@ -36,7 +37,7 @@ namespace ShareFileProvisioning.Engine.Sync
             var trace = request.Trace ?? NullEngineTrace.Instance;
             var profile = request.Profile;
             var state = request.State ?? new FileStateStore(profile);
-            var watermarks = request.Watermarks ?? new FileSourceWatermarkStore(profile.StateDirectory);
+            var watermarks = request.Watermarks ?? new StateSourceWatermarkStore(state);
             var startMetrics = request.ShareFile.Metrics;
             var started = request.Clock;
             var watch = Stopwatch.StartNew();
@@ -44,7 +45,7 @@ namespace ShareFileProvisioning.Engine.Sync
             var held = await state.AcquireLockAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                var intents = new PendingCreateStore(profile.StateDirectory);
+                var intents = new PendingCreateStore(state);
                 await intents.LoadAsync(cancellationToken).ConfigureAwait(false);
                 await ResolveIntentsAsync(request, state, intents, trace, cancellationToken).ConfigureAwait(false);
 
@@ -103,9 +104,8 @@ namespace ShareFileProvisioning.Engine.Sync
                 await state.ResetAsync(cancellationToken).ConfigureAwait(false);
                 await state.SaveStagedDeletesAsync(Array.Empty<StagedDelete>(), cancellationToken).ConfigureAwait(false);
                 await state.SaveQuarantineAsync(null, cancellationToken).ConfigureAwait(false);
-                await new PendingCreateStore(profile.StateDirectory).ClearAsync(cancellationToken).ConfigureAwait(false);
-                var watermark = new FileSourceWatermarkStore(profile.StateDirectory).Path;
-                if (System.IO.File.Exists(watermark)) System.IO.File.Delete(watermark);
+                await new PendingCreateStore(state).ClearAsync(cancellationToken).ConfigureAwait(false);
+                await state.SaveDocumentAsync<SourceWatermark>(StateDocumentName.SourceWatermark, null, cancellationToken).ConfigureAwait(false);
             }
         }
 

@@ -222,7 +222,7 @@ namespace ShareFileProvisioning.Engine.Sync
                 {
                     Status = summary.Status, Requests = (int)summary.Requests, Retries = (int)summary.Retries, ThrottleWaits = (int)summary.ThrottledResponses,
                     ThrottleWaitTime = summary.ThrottleWaitTotal, QuarantineReason = summary.QuarantineReason, Error = error,
-                }, LogRetentionSettings.Default, CancellationToken.None).ConfigureAwait(false);
+                }, _request.Configuration.LogRetention ?? LogRetentionSettings.Default, CancellationToken.None).ConfigureAwait(false);
                 await NotifyAsync(summary, error).ConfigureAwait(false);
 
                 fatal?.Throw();

@@ -17,6 +17,7 @@ namespace ShareFileProvisioning.Cmdlets
         [Parameter(Position = 0, ParameterSetName = AllSet)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.GroupNameCompleter))]
         public string Name { get; set; }
 
         [Parameter(Mandatory = true, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]

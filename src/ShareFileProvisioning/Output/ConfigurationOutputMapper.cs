@@ -39,6 +39,8 @@ namespace ShareFileProvisioning
             NotificationSmtpFrom = c.Notifications.Smtp?.From,
             QuarantineFailureRatePercent = c.Quarantine.FailureRatePercent,
             QuarantineMinimumActions = c.Quarantine.MinimumActions,
+            LogRetentionDays = c.LogRetention?.Days ?? Engine.Logging.LogRetentionSettings.DefaultDays,
+            LogRetentionCycles = c.LogRetention?.Cycles ?? 0,
         };
 
         public static ShareFileAttributeMapping ToOutput(AttributeMapping m) => new ShareFileAttributeMapping

@@ -67,6 +67,10 @@ namespace ShareFileProvisioning
 
         public int QuarantineMinimumActions { get; set; }
 
+        public int LogRetentionDays { get; set; }
+
+        public int LogRetentionCycles { get; set; }
+
         public override string ToString() => $"{Profile} ({ConfigurationPath})";
     }
 }

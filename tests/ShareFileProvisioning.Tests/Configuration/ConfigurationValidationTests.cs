@@ -79,6 +79,8 @@ namespace ShareFileProvisioning.Tests.Configuration
             yield return Case("notifications.graphSender", "mailbox", c => c.Notifications.GraphSender = "mailbox");
             yield return Case("quarantine.failureRatePercent", "at most 100", c => c.Quarantine.FailureRatePercent = 101);
             yield return Case("quarantine.minimumActions", "1 or more", c => c.Quarantine.MinimumActions = 0);
+            yield return Case("logRetention.days", "0 (no age limit) or more", c => c.LogRetention.Days = -1);
+            yield return Case("logRetention.cycles", "0 (no count limit) or more", c => c.LogRetention.Cycles = -5);
             yield return Case("sourceAttributes[0].name", "not an attribute name", c => c.SourceAttributes.Add(new SourceAttributeDefinition("bad name")));
             yield return Case("schemaVersion", "newer than this module", c => c.SchemaVersion = 99);
         }

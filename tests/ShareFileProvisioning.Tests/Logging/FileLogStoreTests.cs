@@ -26,7 +26,7 @@ public class FileLogStoreTests : IDisposable
             (Create, Success, "Ada Lovelace"), (Update, Failure, "Alan Turing"), (Create, Success, "Grace Hopper"));
 
         var files = Directory.GetFiles(_dir.Combine("logs")).Select(Path.GetFileName).OrderBy(f => f).ToArray();
-        Assert.Equal(new[] { $"20261126T090507Z_{cycle.CycleId}.jsonl", $"20261126T090507Z_{cycle.CycleId}.summary.json" }, files);
+        Assert.Equal(new[] { $"20261126T090507000Z_{cycle.CycleId}.jsonl", $"20261126T090507000Z_{cycle.CycleId}.summary.json" }, files);
         Assert.Equal(3, File.ReadAllLines(_dir.Combine("logs", files[0])).Length);
 
         var summary = _store.ReadLastCycle();

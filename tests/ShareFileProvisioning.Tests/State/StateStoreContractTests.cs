@@ -2,6 +2,8 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using System.Threading;
+using ShareFileProvisioning.Engine.Notifications;
+using ShareFileProvisioning.Engine.Sync;
 using ShareFileProvisioning.Engine.State;
 
 namespace ShareFileProvisioning.Tests.State
@@ -208,6 +210,61 @@ namespace ShareFileProvisioning.Tests.State
             Assert.Null(await store.LoadAssignmentSnapshotAsync(Ct));
             Assert.Empty(await store.LoadRetryQueueAsync(Ct));
             Assert.Single(await store.LoadCycleHistoryAsync(Ct));
+        }
+
+        [Fact]
+        public async Task Named_documents_round_trip_through_a_second_store_and_null_deletes_them()
+        {
+            var store = CreateStore();
+            Assert.Null(await store.LoadDocumentAsync<List<PendingCreate>>(StateDocumentName.PendingCreates, Ct));
+
+            await store.SaveDocumentAsync(StateDocumentName.PendingCreates, new List<PendingCreate>
+            {
+                new PendingCreate { SourceId = "u1", Email = "ada@contoso.example", DisplayName = "Ada é", RecordedAt = T0 },
+            }, Ct);
+            var loaded = await CreateSecondStoreOnSameState().LoadDocumentAsync<List<PendingCreate>>(StateDocumentName.PendingCreates, Ct);
+            Assert.Equal("ada@contoso.example", Assert.Single(loaded).Email);
+            Assert.Equal("Ada é", loaded[0].DisplayName);
+            Assert.Equal(T0, loaded[0].RecordedAt);
+
+            await store.SaveDocumentAsync<List<PendingCreate>>(StateDocumentName.PendingCreates, null, Ct);
+            Assert.Null(await CreateSecondStoreOnSameState().LoadDocumentAsync<List<PendingCreate>>(StateDocumentName.PendingCreates, Ct));
+        }
+
+        [Theory]
+        [InlineData("../links.json")]
+        [InlineData("state/lock")]
+        [InlineData("Notes.json")]
+        [InlineData("")]
+        public async Task A_document_name_that_could_escape_the_state_is_refused(string name)
+        {
+            var e = await Assert.ThrowsAsync<ArgumentException>(() => CreateStore().SaveDocumentAsync(name, new List<string>(), Ct));
+            Assert.Contains("not a state document name", e.Message);
+        }
+
+        [Fact]
+        public async Task Create_intents_kept_through_the_store_are_seen_by_the_next_process()
+        {
+            var intents = new PendingCreateStore(CreateStore());
+            await intents.AddAsync(new[] { new PendingCreate { SourceId = "u2", Email = "grace@contoso.example", RecordedAt = T0 } }, Ct);
+
+            var next = new PendingCreateStore(CreateSecondStoreOnSameState());
+            await next.LoadAsync(Ct);
+            Assert.Equal("grace@contoso.example", Assert.Single(next.Pending).Email);
+
+            await next.ClearAsync(Ct);
+            var after = new PendingCreateStore(CreateStore());
+            await after.LoadAsync(Ct);
+            Assert.Empty(after.Pending);
+        }
+
+        [Fact]
+        public async Task Notification_state_kept_through_the_store_is_seen_by_the_next_process()
+        {
+            await new StateNotificationStateStore(CreateStore()).SaveNotifiedAsync(new[] { "StagedDeletes", "stageddeletes", "Quarantine" }, "c1", Ct);
+
+            var notified = await new StateNotificationStateStore(CreateSecondStoreOnSameState()).LoadNotifiedAsync(Ct);
+            Assert.Equal(new[] { "Quarantine", "StagedDeletes" }, notified.OrderBy(k => k, StringComparer.Ordinal));
         }
 
         [Fact]

@@ -96,34 +96,16 @@ namespace ShareFileProvisioning.Engine.State.Blob
 
         public async Task<int> ApplyRetentionAsync(LogRetentionSettings retention, string keepCycleId, CancellationToken cancellationToken)
         {
-            retention = retention ?? LogRetentionSettings.Default;
-            var problem = retention.Validate();
-            if (problem != null) throw new ArgumentException(problem, nameof(retention));
-            var cycles = ListCycles(cancellationToken);
-            var cutoff = DateTimeOffset.UtcNow.AddDays(-retention.Days);
-            // The kept (current) cycle uses one of the retained slots, as in the file store.
-            var slots = retention.Cycles - (cycles.Any(c => IsKept(c, keepCycleId)) ? 1 : 0);
-            var retained = 0;
             var deleted = 0;
-            foreach (var c in cycles)
+            foreach (var c in (retention ?? LogRetentionSettings.Default).SelectExpired(ListCycles(cancellationToken), keepCycleId, DateTimeOffset.UtcNow))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (IsKept(c, keepCycleId)) continue;
-                var tooOld = retention.Days > 0 && c.StartedAt < cutoff;
-                var tooMany = retention.Cycles > 0 && retained >= slots;
-                if (!tooOld && !tooMany)
-                {
-                    retained++;
-                    continue;
-                }
                 foreach (var part in RecordParts(c, cancellationToken)) await DeleteQuietlyAsync(part, cancellationToken).ConfigureAwait(false);
                 await DeleteQuietlyAsync(Prefix + c.Summary, cancellationToken).ConfigureAwait(false);
                 deleted++;
             }
             return deleted;
         }
-
-        private static bool IsKept(LogFileNames c, string keepCycleId) => string.Equals(c.CycleId, keepCycleId, StringComparison.OrdinalIgnoreCase);
 
         /// <summary>The name of a cycle's record blob: part 1 is "&lt;stem&gt;.jsonl", later parts add ".2", ".3" …</summary>
         internal static string PartName(LogFileNames names, int part) =>

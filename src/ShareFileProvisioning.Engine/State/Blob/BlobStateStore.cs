@@ -115,6 +115,17 @@ namespace ShareFileProvisioning.Engine.State.Blob
         public Task SaveStagedDeletesAsync(IEnumerable<StagedDelete> stagedDeletes, CancellationToken cancellationToken) =>
             WriteAsync(FileStateStore.StagedDeletesFile, (stagedDeletes ?? throw new ArgumentNullException(nameof(stagedDeletes))).ToList(), cancellationToken);
 
+        public Task<T> LoadDocumentAsync<T>(string name, CancellationToken cancellationToken)
+            where T : class =>
+            ReadAsync<T>(StateDocumentName.Check(name), cancellationToken);
+
+        public Task SaveDocumentAsync<T>(string name, T value, CancellationToken cancellationToken)
+            where T : class
+        {
+            StateDocumentName.Check(name);
+            return value != null ? WriteAsync(name, value, cancellationToken) : DeleteAsync(name, cancellationToken);
+        }
+
         public async Task ResetAsync(CancellationToken cancellationToken)
         {
             foreach (var file in new[] { FileStateStore.LinksFile, FileStateStore.DeltaLinksFile, FileStateStore.AssignmentsFile, FileStateStore.RetryQueueFile })

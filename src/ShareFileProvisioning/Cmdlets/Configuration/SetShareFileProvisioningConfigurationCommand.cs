@@ -89,6 +89,14 @@ namespace ShareFileProvisioning.Cmdlets.Configuration
         [Parameter]
         public int QuarantineMinimumActions { get; set; }
 
+        /// <summary>Delete provisioning logs of cycles older than this many days (0 = no age limit).</summary>
+        [Parameter]
+        public int LogRetentionDays { get; set; }
+
+        /// <summary>Keep at most this many cycles of provisioning logs (0 = no count limit).</summary>
+        [Parameter]
+        public int LogRetentionCycles { get; set; }
+
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
@@ -126,6 +134,9 @@ namespace ShareFileProvisioning.Cmdlets.Configuration
             }
             if (Has(nameof(QuarantineFailureRatePercent))) c.Quarantine.FailureRatePercent = QuarantineFailureRatePercent;
             if (Has(nameof(QuarantineMinimumActions))) c.Quarantine.MinimumActions = QuarantineMinimumActions;
+            if (Has(nameof(LogRetentionDays)) || Has(nameof(LogRetentionCycles))) c.LogRetention = c.LogRetention ?? new Engine.Logging.LogRetentionSettings();
+            if (Has(nameof(LogRetentionDays))) c.LogRetention.Days = LogRetentionDays;
+            if (Has(nameof(LogRetentionCycles))) c.LogRetention.Cycles = LogRetentionCycles;
 
             var changed = string.Join(", ", MyInvocation.BoundParameters.Keys.Where(k => k != nameof(PassThru) && k != nameof(Profile) && k != nameof(ConfigurationPath) && !CommonParameters.Contains(k)));
             if (TrySave(c, "Set " + (changed.Length == 0 ? "nothing" : changed)) && PassThru) WriteObject(ToOutput(c));

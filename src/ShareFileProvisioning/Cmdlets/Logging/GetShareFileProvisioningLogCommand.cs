@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
+using ShareFileProvisioning.Cmdlets.State;
 using ShareFileProvisioning.Engine.Logging;
 
 namespace ShareFileProvisioning.Cmdlets.Logging
@@ -37,6 +38,11 @@ namespace ShareFileProvisioning.Cmdlets.Logging
         [SupportsWildcards]
         public string UserPrincipalName { get; set; }
 
+        /// <summary>Keep the profile's state and logs in Azure Blob Storage (New-ShareFileStateStoreConnection) instead of the profile's folder.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public ShareFileStateStoreConnection StateStore { get; set; }
+
         private protected override void ProcessRecordCore()
         {
             var query = new ProvisioningLogQuery
@@ -47,9 +53,9 @@ namespace ShareFileProvisioning.Cmdlets.Logging
                 Actions = Action?.Select(a => (ProvisioningAction)Enum.Parse(typeof(ProvisioningAction), a, true)).ToList(),
                 Identity = UserPrincipalName,
             };
-            var store = new FileLogStore(ResolvedProfile);
+            var store = StateStoreSelection.Logs(ResolvedProfile, StateStore);
             WriteVerbose($"Reading provisioning logs from '{store.Location}'.");
-            // Synchronous streaming on the pipeline thread: file reads are quick and Ctrl+C is checked per line.
+            // Synchronous streaming on the pipeline thread: reads are quick and Ctrl+C is checked per record.
             foreach (var record in store.ReadRecords(query, CancellationToken))
                 WriteObject(LoggingOutputMapper.ToEntry(record));
         }

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using ShareFileProvisioning.Cmdlets.State;
 using ShareFileProvisioning.Engine.Logging;
 using ShareFileProvisioning.Engine.State;
 
@@ -12,11 +13,16 @@ namespace ShareFileProvisioning.Cmdlets.Logging
     [OutputType(typeof(ShareFileProvisioningStatus))]
     public sealed class GetShareFileProvisioningStatusCommand : ProfileCmdlet
     {
+        /// <summary>Keep the profile's state and logs in Azure Blob Storage (New-ShareFileStateStoreConnection) instead of the profile's folder.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public ShareFileStateStoreConnection StateStore { get; set; }
+
         private protected override void ProcessRecordCore()
         {
             var profile = ResolvedProfile;
             var status = RunEngine((trace, ct) =>
-                new ProvisioningStatusReader(new FileLogStore(profile), new FileStateStore(profile)).ReadAsync(profile.Name, ct));
+                new ProvisioningStatusReader(StateStoreSelection.Logs(profile, StateStore), StateStoreSelection.State(profile, StateStore)).ReadAsync(profile.Name, ct));
             WriteObject(LoggingOutputMapper.ToStatus(status));
         }
     }

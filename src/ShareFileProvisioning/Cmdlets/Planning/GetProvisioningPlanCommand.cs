@@ -12,6 +12,7 @@ using ShareFileProvisioning.Engine.Planning;
 using ShareFileProvisioning.Engine.Source;
 using ShareFileProvisioning.Engine.Source.Pipeline;
 using ShareFileProvisioning.Engine.State;
+using ShareFileProvisioning.Cmdlets.State;
 
 namespace ShareFileProvisioning.Cmdlets.Planning
 {
@@ -119,6 +120,11 @@ namespace ShareFileProvisioning.Cmdlets.Planning
             }
         }
 
+        /// <summary>Keep the profile's state and logs in Azure Blob Storage (New-ShareFileStateStoreConnection) instead of the profile's folder.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public ShareFileStateStoreConnection StateStore { get; set; }
+
         private void Plan()
         {
             var connection = ActiveConnection;
@@ -137,12 +143,13 @@ namespace ShareFileProvisioning.Cmdlets.Planning
                 source = (SourceConnection ?? SourceConnectionRegistry.Get())?.Source ?? throw new SourceNotConnectedException();
             }
 
+            var state = StateStoreSelection.State(profile, StateStore);
             var request = new PlanRequest
             {
                 Source = source,
                 ShareFile = connection.Client,
-                State = new FileStateStore(profile),
-                Watermarks = new FileSourceWatermarkStore(profile.StateDirectory),
+                State = state,
+                Watermarks = new StateSourceWatermarkStore(state),
                 Configuration = configuration,
                 Full = Full.IsPresent,
                 SingleUser = UserPrincipalName ?? ObjectId,

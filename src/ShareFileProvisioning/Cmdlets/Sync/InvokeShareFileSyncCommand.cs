@@ -7,6 +7,7 @@ using System.Management.Automation;
 using ShareFileProvisioning.Cmdlets.Base;
 using ShareFileProvisioning.Cmdlets.Configuration;
 using ShareFileProvisioning.Cmdlets.Source;
+using ShareFileProvisioning.Cmdlets.State;
 using ShareFileProvisioning.Connection;
 using ShareFileProvisioning.Engine.Configuration;
 using ShareFileProvisioning.Engine.Notifications;
@@ -72,6 +73,11 @@ namespace ShareFileProvisioning.Cmdlets.Sync
         [Parameter]
         [ValidateNotNull]
         public ProvisioningSourceConnection SourceConnection { get; set; }
+
+        /// <summary>Keep the profile's state and logs in Azure Blob Storage (New-ShareFileStateStoreConnection) instead of the profile's folder.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public ShareFileStateStoreConnection StateStore { get; set; }
 
         private protected override object CurrentTarget => Profile;
 
@@ -150,11 +156,14 @@ namespace ShareFileProvisioning.Cmdlets.Sync
             var saved = planPath == null ? null : ProvisioningPlan.Load(planPath);
             if (saved != null) WriteVerbose($"Applying saved plan {saved.PlanId} from '{planPath}'.");
 
+            var state = StateStoreSelection.State(profile, StateStore);
+            if (StateStore != null) WriteVerbose($"State and logs in '{state.Location}'.");
             var request = new SyncRequest
             {
+                State = state, Logs = StateStoreSelection.Logs(profile, StateStore),
                 Source = sourceConnection.Source, ShareFile = connection.Client, Profile = profile, Configuration = configuration,
                 SavedPlan = saved, Full = Full.IsPresent, AllowDeletes = AllowDeletes.IsPresent, ThrottleLimit = ThrottleLimit,
-                Subdomain = connection.Subdomain, TenantId = sourceConnection.TenantId, Notifications = Notifier(profile, configuration, sourceConnection),
+                Subdomain = connection.Subdomain, TenantId = sourceConnection.TenantId, Notifications = Notifier(state, configuration, sourceConnection),
             };
 
             var session = RunEngine((trace, ct) =>
@@ -234,14 +243,14 @@ namespace ShareFileProvisioning.Cmdlets.Sync
 
         private static string Activity(string profile) => $"Synchronizing ShareFile profile {profile}";
 
-        private NotificationService Notifier(ProvisioningProfile profile, ProvisioningConfiguration configuration, ProvisioningSourceConnection source)
+        private NotificationService Notifier(IStateStore state, ProvisioningConfiguration configuration, ProvisioningSourceConnection source)
         {
             var settings = configuration.Notifications;
             if (settings?.Recipients == null || settings.Recipients.Count == 0) return null;
             try
             {
                 var channel = NotificationChannelFactory.Create(settings, source.Source?.SignIn);
-                return channel == null ? null : NotificationService.For(profile, settings, channel);
+                return channel == null ? null : NotificationService.For(state, settings, channel);
             }
             catch (Exception e) when (e is InvalidOperationException || e is ArgumentException)
             {

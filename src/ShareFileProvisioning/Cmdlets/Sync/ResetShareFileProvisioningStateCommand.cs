@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using ShareFileProvisioning.Cmdlets.Logging;
+using ShareFileProvisioning.Cmdlets.State;
 using ShareFileProvisioning.Engine.Logging;
 using ShareFileProvisioning.Engine.State;
 using ShareFileProvisioning.Engine.Sync;
@@ -19,6 +20,11 @@ namespace ShareFileProvisioning.Cmdlets.Sync
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>Keep the profile's state and logs in Azure Blob Storage (New-ShareFileStateStoreConnection) instead of the profile's folder.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public ShareFileStateStoreConnection StateStore { get; set; }
+
         private protected override void ProcessRecordCore()
         {
             var profile = ResolvedProfile;
@@ -27,7 +33,7 @@ namespace ShareFileProvisioning.Cmdlets.Sync
             {
                 RunEngine(async (trace, ct) =>
                 {
-                    await SyncService.ResetStateAsync(profile, new FileStateStore(profile), ct).ConfigureAwait(false);
+                    await SyncService.ResetStateAsync(profile, StateStoreSelection.State(profile, StateStore), ct).ConfigureAwait(false);
                     return true;
                 });
             }
@@ -37,7 +43,7 @@ namespace ShareFileProvisioning.Cmdlets.Sync
             }
             WriteVerbose($"The state of profile '{profile.Name}' is reset: the next sync is an initial cycle.");
             if (!PassThru.IsPresent) return;
-            var status = RunEngine((trace, ct) => new ProvisioningStatusReader(new FileLogStore(profile), new FileStateStore(profile)).ReadAsync(profile.Name, ct));
+            var status = RunEngine((trace, ct) => new ProvisioningStatusReader(StateStoreSelection.Logs(profile, StateStore), StateStoreSelection.State(profile, StateStore)).ReadAsync(profile.Name, ct));
             WriteObject(LoggingOutputMapper.ToStatus(status));
         }
     }

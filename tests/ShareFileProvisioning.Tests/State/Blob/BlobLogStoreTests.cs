@@ -45,8 +45,8 @@ namespace ShareFileProvisioning.Tests.State.Blob
             var cycle = await LogHarness.Cycle(_store, new DateTimeOffset(2026, 11, 26, 9, 5, 7, TimeSpan.Zero),
                 (Create, Success, "Ada Lovelace"), (Update, Failure, "Alan Turing"), (Create, Success, "Grace Hopper"));
 
-            Assert.Equal(new[] { $"logs/20261126T090507Z_{cycle.CycleId}.jsonl", $"logs/20261126T090507Z_{cycle.CycleId}.summary.json" }, BlobNames());
-            var records = Container.GetBlobClient($"logs/20261126T090507Z_{cycle.CycleId}.jsonl");
+            Assert.Equal(new[] { $"logs/20261126T090507000Z_{cycle.CycleId}.jsonl", $"logs/20261126T090507000Z_{cycle.CycleId}.summary.json" }, BlobNames());
+            var records = Container.GetBlobClient($"logs/20261126T090507000Z_{cycle.CycleId}.jsonl");
             Assert.Equal(Azure.Storage.Blobs.Models.BlobType.Append, (await records.GetPropertiesAsync()).Value.BlobType);
             Assert.Equal(3, (await records.DownloadContentAsync()).Value.Content.ToString().TrimEnd('\n').Split('\n').Length);
 
@@ -144,7 +144,7 @@ namespace ShareFileProvisioning.Tests.State.Blob
         private readonly struct LogFileNamesProbe
         {
             public LogFileNamesProbe(ProvisioningCycleContext cycle) =>
-                Stem = cycle.StartedAt.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture) + "_" + cycle.CycleId;
+                Stem = cycle.StartedAt.UtcDateTime.ToString("yyyyMMdd'T'HHmmssfff'Z'", System.Globalization.CultureInfo.InvariantCulture) + "_" + cycle.CycleId;
 
             public string Stem { get; }
         }
