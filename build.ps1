@@ -161,7 +161,8 @@ function Invoke-SyncBench {
     # Sync scenarios (issue 5 §7): initial 10,000 users and an incremental cycle in a 100,000-user tenant, 50 ms per request.
     Invoke-Native dotnet @('build', (Join-Path $Root 'tests/Bench/ShareFileProvisioning.SyncBench/ShareFileProvisioning.SyncBench.csproj'), '-c', $Configuration, '-nologo', '-v', 'q', '-clp:ErrorsOnly')
     $syncBench = Join-Path $Root "tests/Bench/ShareFileProvisioning.SyncBench/bin/$Configuration/net10.0/ShareFileProvisioning.SyncBench.dll"
-    & dotnet $syncBench --initial-users 10000 --tenant-users 100000 --latency 50 --throttle 16 --changes 10
+    # Groups (issue 6): 2,000 assigned groups of up to 500 members over 10,000 users, initial cycle.
+    & dotnet $syncBench --initial-users 10000 --tenant-users 100000 --latency 50 --throttle 16 --changes 10 --groups 2000 --group-users 10000 --max-members 500
     if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
 }
 

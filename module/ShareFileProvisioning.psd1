@@ -23,6 +23,8 @@
         'Get-ProvisioningScope'
         'Get-ShareFileProvisioningConfiguration'
         'Set-ShareFileProvisioningConfiguration'
+        'Set-ShareFileGroupProvisioning'
+        'Get-ShareFileGroupProvisioning'
         'Set-ShareFileAttributeMapping'
         'Remove-ShareFileAttributeMapping'
         'Add-ShareFileScopingFilter'

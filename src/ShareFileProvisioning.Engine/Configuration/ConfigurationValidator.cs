@@ -279,7 +279,18 @@ namespace ShareFileProvisioning.Engine.Configuration
                 }
                 if (!string.Equals(m.Target, "Name", StringComparison.Ordinal)) errors.Add(new ConfigurationError(field + ".target", "must be Name (the only ShareFile group attribute)."));
                 else names++;
-                if (string.IsNullOrWhiteSpace(m.SourceAttribute) || !GroupSourceAttributes.Contains(m.SourceAttribute, StringComparer.OrdinalIgnoreCase))
+                if (!string.IsNullOrWhiteSpace(m.Expression))
+                {
+                    try
+                    {
+                        Mapping.Expressions.ExpressionCompiler.Compile(m.Expression, GroupSourceAttributes);
+                    }
+                    catch (Exception e) when (!(e is OutOfMemoryException))
+                    {
+                        errors.Add(new ConfigurationError(field + ".expression", e.Message));
+                    }
+                }
+                else if (string.IsNullOrWhiteSpace(m.SourceAttribute) || !GroupSourceAttributes.Contains(m.SourceAttribute, StringComparer.OrdinalIgnoreCase))
                     errors.Add(new ConfigurationError(field + ".sourceAttribute", "must be one of " + string.Join(", ", GroupSourceAttributes) + "."));
                 if (m.MatchingPrecedence < 0) errors.Add(new ConfigurationError(field + ".matchingPrecedence", "must be 0 or more."));
                 if (m.MatchingPrecedence > 0) matching++;

@@ -7,6 +7,9 @@ namespace ShareFileProvisioning.Engine.Configuration
     {
         public string SourceAttribute { get; set; } = "displayName";
 
+        /// <summary>Optional expression over the group's attributes (displayName, id); when set it replaces <see cref="SourceAttribute"/>.</summary>
+        public string Expression { get; set; }
+
         public string Target { get; set; } = "Name";
 
         public int MatchingPrecedence { get; set; } = 1;

@@ -25,6 +25,20 @@ namespace ShareFileProvisioning.Engine.Planning
         Conflict,
         /// <summary>A ShareFile user no link or match explains (drift); never touched.</summary>
         Unmanaged,
+        /// <summary>Create the distribution group (POST Groups, with the members already provisioned) and link it.</summary>
+        CreateGroup,
+        /// <summary>Link the one ShareFile group whose name matches the Entra group's mapped name.</summary>
+        AdoptGroup,
+        /// <summary>PATCH Groups(id) with the new mapped name.</summary>
+        RenameGroup,
+        /// <summary>One POST Groups(id)/Contacts with every member to add (by ShareFile id).</summary>
+        AddMembers,
+        /// <summary>One DELETE Groups(id)/Contacts with every member to remove.</summary>
+        RemoveMembers,
+        /// <summary>DELETE Groups(id) (the Entra group was unassigned or deleted, OnGroupRemoved = Delete); counts toward the threshold.</summary>
+        DeleteGroup,
+        /// <summary>Drop the group's link only: the ShareFile group stays as it is and is no longer managed.</summary>
+        UnmanageGroup,
     }
 
     public enum PlanObjectType
@@ -61,6 +75,8 @@ namespace ShareFileProvisioning.Engine.Planning
         ClientMustBeCreatedAsEmployee,
         /// <summary>A mapping expression failed for this user.</summary>
         MappingFailed,
+        /// <summary>The group would exceed ShareFile's 2,000-member limit and the overflow policy is Skip.</summary>
+        GroupMemberLimit,
     }
 
     /// <summary>Entra's cycle kinds: the first run, a delta read, or a re-evaluation of everything (-Full).</summary>

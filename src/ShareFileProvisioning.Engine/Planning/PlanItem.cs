@@ -57,7 +57,16 @@ namespace ShareFileProvisioning.Engine.Planning
         public List<string> ConflictingIds { get; set; } = new List<string>();
 
         /// <summary>True when this action counts against the deletion threshold (Disable, DowngradeToClient, Delete).</summary>
-        public bool IsDeprovisioning => Action == PlanAction.Disable || Action == PlanAction.DowngradeToClient || Action == PlanAction.Delete;
+        public bool IsDeprovisioning => Action == PlanAction.Disable || Action == PlanAction.DowngradeToClient || Action == PlanAction.Delete || Action == PlanAction.DeleteGroup;
+
+        /// <summary>Group items: the members to send (CreateGroup, AddMembers, RemoveMembers). A null TargetId is resolved by the sync from the links once users are provisioned.</summary>
+        public List<PlanGroupMember> Members { get; set; } = new List<PlanGroupMember>();
+
+        /// <summary>Group items: in-scope members left out because their user is not (and will not be) provisioned — reference failures, not group failures.</summary>
+        public List<PlanGroupMember> UnresolvedMembers { get; set; } = new List<PlanGroupMember>();
+
+        /// <summary>CreateGroup/RenameGroup: whether the group is shared (public) or private.</summary>
+        public bool? GroupIsShared { get; set; }
 
         /// <summary>True when the sync sends something for this item.</summary>
         public bool IsExecutable => Action != PlanAction.Skip && Action != PlanAction.Conflict && Action != PlanAction.Unmanaged;
@@ -68,6 +77,19 @@ namespace ShareFileProvisioning.Engine.Planning
         public string ChangeSummary => Changes == null || Changes.Count == 0 ? null : string.Join("; ", Changes.Select(c => c.ToString()));
 
         public override string ToString() => $"{Action} {ObjectType} {DisplayName ?? SourceAnchor ?? TargetEmail}" + (SkipReason != SkipReason.None ? $" ({SkipReason})" : "");
+    }
+
+    /// <summary>One member of a group item: the Entra user and, when already known, its ShareFile id.</summary>
+    public sealed class PlanGroupMember
+    {
+        public string SourceId { get; set; }
+
+        public string TargetId { get; set; }
+
+        /// <summary>userPrincipalName or display name, for messages and logs.</summary>
+        public string DisplayName { get; set; }
+
+        public override string ToString() => DisplayName ?? SourceId;
     }
 
     public enum PlanLinkChangeKind

@@ -98,12 +98,36 @@ namespace ShareFileProvisioning.Engine.Planning
             result.Timings.TargetRequests = target.Value.RequestCount;
             trace.Verbose($"Read {target.Value.Users.Count} ShareFile user(s) in {target.Elapsed.TotalSeconds:0.0} s ({target.Value.RequestCount} request(s)).");
 
+            input.Groups = await ReadGroupsAsync(request, source, links, entra, now, cancellationToken).ConfigureAwait(false);
+            if (input.Groups != null)
+            {
+                result.Timings.TargetRequests += input.Groups.Target.RequestCount;
+                trace.Verbose($"Read {input.Groups.Target.Groups.Count} ShareFile group(s) ({input.Groups.Target.RequestCount} request(s)).");
+            }
+
             var computing = Stopwatch.StartNew();
             result.Plan = ProvisioningPlanner.Compute(input);
             result.Timings.Computing = computing.Elapsed;
             result.Timings.Total = total.Elapsed;
             trace.Verbose($"Computed {result.Plan.Items.Count} plan item(s) in {computing.Elapsed.TotalMilliseconds:0} ms.");
             return result;
+        }
+
+        /// <summary>
+        /// Groups are planned only from an Entra read (pipeline input has no groups) and only when group provisioning is
+        /// on or groups are still linked (turning it off drops those links). Provision on demand plans users only.
+        /// </summary>
+        private static async Task<GroupPlanningInput> ReadGroupsAsync(PlanRequest request, SourceReadResult source, LinkSet links, EntraSource entra, DateTimeOffset now, CancellationToken ct)
+        {
+            var settings = request.Configuration.GroupProvisioning ?? new GroupProvisioningSettings();
+            if (entra == null || !string.IsNullOrWhiteSpace(request.SingleUser)) return null;
+            if (!settings.Enabled && !links.Any(l => l.ObjectType == LinkedObjectType.Group)) return null;
+            var concurrency = Math.Max(1, request.MaxConcurrency);
+            var targetTask = GroupTargetReader.ReadAsync(request.ShareFile, source, links, settings, now, request.PageSize, concurrency, ct);
+            var transitive = settings.Enabled && settings.NestedGroups == NestedGroupHandling.Flatten
+                ? await entra.ReadTransitiveUserMembersAsync(source.Groups.Where(g => g?.Id != null).Select(g => g.Id), concurrency, ct).ConfigureAwait(false)
+                : new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+            return new GroupPlanningInput { Target = await targetTask.ConfigureAwait(false), TransitiveMembers = transitive };
         }
 
         private static void Check(PlanRequest request)

@@ -32,6 +32,9 @@ namespace ShareFileProvisioning.Engine.Planning
         /// </summary>
         public ISet<string> OnlySourceIds { get; set; }
 
+        /// <summary>Groups in ShareFile and (Flatten) transitive members; null when group provisioning is off and nothing is linked.</summary>
+        public GroupPlanningInput Groups { get; set; }
+
         /// <summary>Profile, source name, subdomain, delta links used … copied into the plan's basis (fingerprints are filled in).</summary>
         public PlanBasis Basis { get; set; }
     }

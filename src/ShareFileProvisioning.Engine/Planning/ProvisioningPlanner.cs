@@ -37,6 +37,8 @@ namespace ShareFileProvisioning.Engine.Planning
             var licence = PlanPostProcessing.AllocateLicences(items, input.Target);
             var unmanaged = PlanPostProcessing.Unmanaged(items, input);
             if (input.IncludeUnmanaged) items.AddRange(unmanaged);
+            // Groups after users: their members are the users this plan provisions.
+            items.AddRange(GroupItemBuilder.Build(input, built, subjects, context));
 
             var basis = input.Basis ?? new PlanBasis();
             basis.CreatedAt = now;

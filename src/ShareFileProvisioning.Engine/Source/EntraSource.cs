@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -137,7 +138,30 @@ namespace ShareFileProvisioning.Engine.Source
         }
 
         /// <summary>Token, enterprise app, each Graph permission, assignments; a failed check is data.</summary>
-        public Task<List<ConnectionCheckResult>> TestAsync(CancellationToken cancellationToken) =>
+/// <summary>For nested-group Flatten: each group's transitive user members (one listing per group, concurrently).</summary>
+        public async Task<Dictionary<string, List<string>>> ReadTransitiveUserMembersAsync(IEnumerable<string> groupIds, int maxConcurrency, CancellationToken cancellationToken)
+        {
+            var result = new System.Collections.Concurrent.ConcurrentDictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+            using (var slots = new SemaphoreSlim(Math.Max(1, maxConcurrency)))
+            {
+                var tasks = groupIds.Distinct(StringComparer.OrdinalIgnoreCase).Select(async id =>
+                {
+                    await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    try
+                    {
+                        result[id] = await _graph.ListTransitiveUserIdsAsync(id, cancellationToken).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        slots.Release();
+                    }
+                }).ToList();
+                await Task.WhenAll(tasks).ConfigureAwait(false);
+            }
+            return new Dictionary<string, List<string>>(result, StringComparer.OrdinalIgnoreCase);
+        }
+
+                public Task<List<ConnectionCheckResult>> TestAsync(CancellationToken cancellationToken) =>
             EntraSourceConnectionTest.RunAsync(_credential, GraphClientBuilder.TokenScope(GraphBaseUri), _graph, App, cancellationToken);
 
         public void Dispose() => _http.Dispose();

@@ -15,6 +15,9 @@ namespace ShareFileProvisioning.Engine.Sync
     {
         public string TargetId;
         public bool AdoptedOnConflict;
+
+        /// <summary>Group items: members left out because their user has no ShareFile account (reference failures).</summary>
+        public List<PlanGroupMember> Unresolved = new List<PlanGroupMember>();
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System;
 using ShareFileProvisioning.Engine.Planning;
 
@@ -56,6 +57,9 @@ namespace ShareFileProvisioning.Engine.Sync
 
         /// <summary>The failure, when there is one (for error records).</summary>
         public Exception Exception { get; set; }
+
+        /// <summary>Group items: members left out because their user is not provisioned (UnableToResolveReferenceAttributeValue).</summary>
+        public List<PlanGroupMember> UnresolvedMembers { get; set; } = new List<PlanGroupMember>();
 
         public override string ToString() => $"{Action} {DisplayName ?? SourceAnchor ?? Email}: {Status}" + (ErrorCode != null ? $" ({ErrorCode})" : "");
     }

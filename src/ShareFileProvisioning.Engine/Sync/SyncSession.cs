@@ -34,6 +34,7 @@ namespace ShareFileProvisioning.Engine.Sync
         private readonly TimeSpan _prepared;
         private readonly IEngineTrace _trace;
         private readonly object _reportGate = new object();
+        private readonly GroupItemExecutor _groups;
         private bool _executed;
 
         internal SyncSession(SyncRequest request, IStateStore state, ISourceWatermarkStore watermarks, PendingCreateStore intents, EscrowBook escrows,
@@ -52,6 +53,7 @@ namespace ShareFileProvisioning.Engine.Sync
             _planning = planning;
             _prepared = watch.Elapsed;
             _trace = trace;
+            _groups = new GroupItemExecutor(request.ShareFile);
             ThresholdExceeded = plan.Summary?.Threshold?.Exceeded == true && !request.AllowDeletes;
         }
 
@@ -129,7 +131,7 @@ namespace ShareFileProvisioning.Engine.Sync
                         {
                             staged.Add(new StagedDelete
                             {
-                                SourceId = item.SourceId, TargetId = item.TargetId, ObjectType = LinkedObjectType.User, Action = item.Action.ToString(),
+                                SourceId = item.SourceId, TargetId = item.TargetId, ObjectType = LinkType(item), Action = item.Action.ToString(),
                                 DisplayName = item.DisplayName, CycleId = cycle.CycleId, StagedAt = _started,
                             });
                             await Report(Result(item, SyncActionStatus.Staged, code: "StagedDelete",
@@ -142,7 +144,8 @@ namespace ShareFileProvisioning.Engine.Sync
                     }
 
                     // Users before memberships, creations and updates before deprovisioning.
-                    var provisioning = run.Where(i => !i.IsDeprovisioning).ToList();
+                    var provisioning = run.Where(i => !i.IsDeprovisioning && i.ObjectType == PlanObjectType.User).ToList();
+                    var groups = run.Where(i => !i.IsDeprovisioning && i.ObjectType == PlanObjectType.Group).ToList();
                     var deprovisioning = run.Where(i => i.IsDeprovisioning).ToList();
                     var creates = provisioning.Where(i => i.Action == PlanAction.Create && i.SourceId != null).ToList();
                     if (creates.Count > 0)
@@ -151,6 +154,10 @@ namespace ShareFileProvisioning.Engine.Sync
                             SourceId = i.SourceId, Email = i.Desired?.Email ?? i.TargetEmail, DisplayName = i.DisplayName, RecordedAt = DateTimeOffset.UtcNow,
                         }), guard.Token).ConfigureAwait(false);
                     await RunPhaseAsync(provisioning, executor, links, Report, guard).ConfigureAwait(false);
+                    // Groups once their members exist: the groups themselves, then removals (room under the limit), then additions.
+                    await RunPhaseAsync(groups.Where(i => i.Action != PlanAction.AddMembers && i.Action != PlanAction.RemoveMembers).ToList(), executor, links, Report, guard).ConfigureAwait(false);
+                    await RunPhaseAsync(groups.Where(i => i.Action == PlanAction.RemoveMembers).ToList(), executor, links, Report, guard).ConfigureAwait(false);
+                    await RunPhaseAsync(groups.Where(i => i.Action == PlanAction.AddMembers).ToList(), executor, links, Report, guard).ConfigureAwait(false);
                     await RunDowngradesAsync(deprovisioning.Where(i => i.Action == PlanAction.DowngradeToClient).ToList(), executor, links, Report, guard).ConfigureAwait(false);
                     await RunPhaseAsync(deprovisioning.Where(i => i.Action != PlanAction.DowngradeToClient).ToList(), executor, links, Report, guard).ConfigureAwait(false);
                     guard.Token.ThrowIfCancellationRequested();
@@ -242,7 +249,7 @@ namespace ShareFileProvisioning.Engine.Sync
                     if (string.IsNullOrEmpty(targetId)) return;
                     links.Upsert(new ObjectLink
                     {
-                        SourceId = item.SourceId, TargetId = targetId, ObjectType = LinkedObjectType.User, DisplayName = item.DisplayName,
+                        SourceId = item.SourceId, TargetId = targetId, ObjectType = LinkType(item), DisplayName = item.DisplayName,
                         MatchedBy = created ? null : item.Link.MatchedBy ?? "email", CreatedByUs = created, LinkedAt = DateTimeOffset.UtcNow,
                         OutOfScopeSince = item.Link.OutOfScopeSince,
                     }, created);
@@ -255,6 +262,8 @@ namespace ShareFileProvisioning.Engine.Sync
                     break;
             }
         }
+
+        private static LinkedObjectType LinkType(PlanItem item) => item.ObjectType == PlanObjectType.Group ? LinkedObjectType.Group : LinkedObjectType.User;
 
         private async Task RunPhaseAsync(IReadOnlyList<PlanItem> items, PlanItemExecutor executor, LinkJournal links, Func<SyncActionResult, Task> report, CycleGuard guard)
         {
@@ -296,12 +305,15 @@ namespace ShareFileProvisioning.Engine.Sync
             try
             {
                 EnsureManaged(item, links);
-                var outcome = await executor.ExecuteAsync(item, guard.Token).ConfigureAwait(false);
-                ApplyLink(links, item, outcome.TargetId, item.Action == PlanAction.Create && !outcome.AdoptedOnConflict);
+                var outcome = item.ObjectType == PlanObjectType.Group
+                    ? await _groups.ExecuteAsync(item, links, guard.Token).ConfigureAwait(false)
+                    : await executor.ExecuteAsync(item, guard.Token).ConfigureAwait(false);
+                ApplyLink(links, item, outcome.TargetId, (item.Action == PlanAction.Create || item.Action == PlanAction.CreateGroup) && !outcome.AdoptedOnConflict);
                 if (item.Action == PlanAction.Create && outcome.AdoptedOnConflict)
                     links.Update(item.SourceId, l => { l.CreatedByUs = false; l.MatchedBy = "email (409 Conflict on create)"; });
                 result = Result(item, SyncActionStatus.Success, outcome.TargetId);
                 result.AdoptedOnConflict = outcome.AdoptedOnConflict;
+                result.UnresolvedMembers = outcome.Unresolved;
             }
             catch (OperationCanceledException) when (guard.Token.IsCancellationRequested)
             {
@@ -392,7 +404,8 @@ namespace ShareFileProvisioning.Engine.Sync
         /// </summary>
         private static void EnsureManaged(PlanItem item, LinkJournal links)
         {
-            if (item.Action == PlanAction.Create || item.Action == PlanAction.Adopt || item.Link?.Kind == PlanLinkChangeKind.Add) return;
+            if (item.Action == PlanAction.Create || item.Action == PlanAction.Adopt || item.Action == PlanAction.CreateGroup || item.Action == PlanAction.AdoptGroup
+                || item.Link?.Kind == PlanLinkChangeKind.Add) return;
             if (item.SourceId != null && links.TryGet(item.SourceId, out var link) && string.Equals(link.TargetId, item.TargetId, StringComparison.OrdinalIgnoreCase)) return;
             throw new SyncActionException("NotManaged",
                 $"ShareFile account {item.TargetEmail ?? item.TargetId} is not linked to source object {item.SourceAnchor ?? item.SourceId}: accounts this module does not manage are never changed.");

@@ -26,6 +26,8 @@ namespace ShareFileProvisioning
             Reason = i.Reason,
             ConflictingIds = i.ConflictingIds?.ToArray() ?? Array.Empty<string>(),
             ReassignTo = i.ReassignTo,
+            Members = (i.Members ?? new List<PlanGroupMember>()).Select(m => m.TargetId == null ? m.DisplayName ?? m.SourceId : $"{m.DisplayName ?? m.SourceId} ({m.TargetId})").ToArray(),
+            UnresolvedMembers = (i.UnresolvedMembers ?? new List<PlanGroupMember>()).Select(m => m.DisplayName ?? m.SourceId).ToArray(),
             Steps = i.Steps.Select(s => new ProvisioningPlanStep
             {
                 Name = s.Name, StepType = s.StepType.ToString(), Status = s.Status.ToString(), Description = s.Description,

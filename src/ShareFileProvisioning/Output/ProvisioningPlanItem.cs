@@ -8,7 +8,7 @@ namespace ShareFileProvisioning
     {
         public string ChangeId { get; set; }
 
-        /// <summary>Create, Adopt, Update, Enable, Disable, DowngradeToClient, PromoteToEmployee, Delete, Skip, Conflict or Unmanaged.</summary>
+        /// <summary>Create, Adopt, Update, Enable, Disable, DowngradeToClient, PromoteToEmployee, Delete, Skip, Conflict, Unmanaged; for groups CreateGroup, AdoptGroup, RenameGroup, AddMembers, RemoveMembers, DeleteGroup, UnmanageGroup.</summary>
         public string Action { get; set; }
 
         /// <summary>User or Group.</summary>
@@ -45,6 +45,12 @@ namespace ShareFileProvisioning
 
         /// <summary>Delete only: who receives the files and groups.</summary>
         public string ReassignTo { get; set; }
+
+        /// <summary>Group items: the members sent (CreateGroup, AddMembers, RemoveMembers), as "upn (ShareFile id)"; no id yet for users created in the same cycle.</summary>
+        public string[] Members { get; set; } = Array.Empty<string>();
+
+        /// <summary>Group items: in-scope members left out because their user is not provisioned (reference failures).</summary>
+        public string[] UnresolvedMembers { get; set; } = Array.Empty<string>();
 
         /// <summary>Import, scoping and matching steps in Entra's provisioning-log vocabulary.</summary>
         public ProvisioningPlanStep[] Steps { get; set; } = Array.Empty<ProvisioningPlanStep>();

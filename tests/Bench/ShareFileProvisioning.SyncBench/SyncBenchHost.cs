@@ -43,11 +43,13 @@ namespace ShareFileProvisioning.SyncBench
 
         /// <param name="users">Assigned Entra users.</param>
         /// <param name="shareFileHoldsAll">True: ShareFile already has every user (the initial cycle only adopts).</param>
-        public static async Task<SyncBenchHost> StartAsync(int users, bool shareFileHoldsAll)
+        /// <param name="shape">Changes the generated tenant before the emulator starts (e.g. adds groups).</param>
+        public static async Task<SyncBenchHost> StartAsync(int users, bool shareFileHoldsAll, Action<GraphSeed> shape = null)
         {
             var folder = Path.Combine(Path.GetTempPath(), "sfp-syncbench-" + Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(folder);
             var graph = GraphSeedGenerator.Create(users);
+            shape?.Invoke(graph);
             var graphPath = Path.Combine(folder, "graph.json");
             GraphSeedGenerator.Save(graph, graphPath);
             var seed = ShareFileSeed.Default();
@@ -68,9 +70,9 @@ namespace ShareFileProvisioning.SyncBench
             return new SyncBenchHost(folder, server, source, client, graph);
         }
 
-        public SyncRequest Request(int throttleLimit) => new SyncRequest
+        public SyncRequest Request(int throttleLimit, ProvisioningConfiguration configuration = null) => new SyncRequest
         {
-            Source = Source, ShareFile = ShareFile, Profile = Profile, Configuration = ProvisioningConfiguration.CreateDefault(),
+            Source = Source, ShareFile = ShareFile, Profile = Profile, Configuration = configuration ?? ProvisioningConfiguration.CreateDefault(),
             ThrottleLimit = throttleLimit, Subdomain = "acme", TenantId = "7c9d1a4e-2f3b-4c5d-8e6f-0a1b2c3d4e5f",
         };
 

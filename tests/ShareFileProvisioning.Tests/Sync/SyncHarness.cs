@@ -44,11 +44,17 @@ public abstract class SyncHarness : IAsyncLifetime
     {
         var seed = ShareFileSeed.Default();
         seed.Users.Add(new SeedUser { Email = "ada.lovelace@contoso.example", FirstName = "Ada", LastName = "Byron", Company = "Contoso" });
+        Seed(seed);
         Server = await EmulatorServer.StartAsync(new EmulatorOptions { ShareFileSeed = seed });
         Source = await Connect(Server);
         ShareFile = ShareFileTestKit.Client(Server);
         Profile = new ProvisioningProfile("acme", Dir.Combine("profile"));
         Configuration.Deprovisioning.ReassignToUser = ShareFileTestKit.AdminEmail;
+    }
+
+    /// <summary>Lets a test class add to the ShareFile account before the emulator starts.</summary>
+    protected virtual void Seed(ShareFileSeed seed)
+    {
     }
 
     public virtual async Task DisposeAsync()

@@ -138,6 +138,31 @@ namespace ShareFileProvisioning.Engine.Source.Graph
             return (users, groups);
         }
 
+        /// <summary>Every user among the group's transitive members (nested groups expanded by Graph), deduplicated.</summary>
+        public async Task<List<string>> ListTransitiveUserIdsAsync(string groupId, CancellationToken ct)
+        {
+            var op = $"listing the transitive members of group {groupId}";
+            var ids = new List<string>();
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var page = await GraphCall.Run(op, GraphPermissions.GroupMemberReadAll, () =>
+                _client.Groups[groupId].TransitiveMembers.GetAsync(rc =>
+                {
+                    rc.QueryParameters.Select = new[] { "id" };
+                    rc.QueryParameters.Top = PageSize;
+                }, ct)).ConfigureAwait(false);
+            while (page != null)
+            {
+                foreach (var m in page.Value ?? new List<DirectoryObject>())
+                    if (m is User && m.Id != null && seen.Add(m.Id)) ids.Add(m.Id);
+                var next = page.OdataNextLink;
+                if (next == null) break;
+                page = await GraphCall.Run(op, GraphPermissions.GroupMemberReadAll, () =>
+                    _client.Groups[groupId].TransitiveMembers.WithUrl(next).GetAsync(cancellationToken: ct)).ConfigureAwait(false);
+            }
+
+            return ids;
+        }
+
         /// <summary>Whether the group's transitive members include the user (for explaining "nested, not expanded").</summary>
         public async Task<bool> IsTransitiveMemberAsync(string groupId, string userId, CancellationToken ct)
         {

@@ -1,0 +1,315 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using ShareFileProvisioning.Engine.Configuration;
+using ShareFileProvisioning.Engine.Mapping;
+using ShareFileProvisioning.Engine.Mapping.Expressions;
+using ShareFileProvisioning.Engine.Source.Scope;
+using ShareFileProvisioning.Engine.State;
+
+namespace ShareFileProvisioning.Engine.Planning
+{
+    /// <summary>
+    /// Plans the distribution groups after the users: one item per group action (create, adopt, rename, add members,
+    /// remove members, delete, unmanage, skip). Members are only users the sync manages and that are in scope; a member
+    /// whose user is not provisioned is a reference failure on the group item, never a reason to skip the group.
+    /// </summary>
+    internal static class GroupItemBuilder
+    {
+        private static readonly StringComparer Ids = StringComparer.OrdinalIgnoreCase;
+
+        public static List<PlanItem> Build(PlanningInput input, IReadOnlyList<PlanItem> userItems, IReadOnlyList<PlanSubject> subjects, EvaluationContext context)
+        {
+            var items = new List<PlanItem>();
+            if (input.Groups == null || input.OnlySourceIds != null) return items;   // pipeline input / provision on demand: users only
+            var settings = input.Mappings.Configuration.GroupProvisioning ?? new GroupProvisioningSettings();
+            var target = input.Groups.Target ?? new GroupTargetSnapshot();
+            var byId = new Dictionary<string, TargetGroup>(Ids);
+            foreach (var g in target.Groups) byId[g.Id] = g;
+            var groupLinks = input.Links.Where(l => l.ObjectType == LinkedObjectType.Group).ToList();
+
+            if (!settings.Enabled)
+            {
+                foreach (var link in groupLinks)
+                    items.Add(Unmanage(link, "Group provisioning is disabled: the ShareFile group stays as it is and is no longer managed (its link is dropped)."));
+                return items;
+            }
+
+            var members = new MemberResolver(input, userItems, subjects);
+            var name = NameMapping(settings);
+            var assigned = new HashSet<string>(Ids);
+            var adopted = new HashSet<string>(Ids);
+            foreach (var g in input.Source.Groups.Where(g => g?.Id != null))
+            {
+                if (!assigned.Add(g.Id)) continue;
+                BuildOne(g, settings, name, members, input, target, byId, adopted, items, context);
+            }
+
+            foreach (var link in groupLinks.Where(l => !assigned.Contains(l.SourceId)))
+            {
+                if (!byId.TryGetValue(link.TargetId, out var existing))
+                    items.Add(Unmanage(link, $"The Entra group is no longer assigned and ShareFile group {link.TargetId} no longer exists: the link is dropped."));
+                else if (settings.OnGroupRemoved == GroupRemovedAction.Delete)
+                    items.Add(new PlanItem
+                    {
+                        ChangeId = NewId(), Action = PlanAction.DeleteGroup, ObjectType = PlanObjectType.Group, SourceId = link.SourceId,
+                        DisplayName = existing.Name, TargetId = existing.Id, Link = new PlanLinkChange { Kind = PlanLinkChangeKind.Remove },
+                        Reason = $"Entra group '{link.DisplayName ?? link.SourceId}' is no longer assigned (or was deleted): ShareFile group '{existing.Name}' is deleted (OnGroupRemoved = Delete).",
+                    });
+                else
+                    items.Add(Unmanage(link, $"Entra group '{link.DisplayName ?? link.SourceId}' is no longer assigned (or was deleted): ShareFile group '{existing.Name}' stays and is no longer managed (OnGroupRemoved = Keep)."));
+            }
+            return items;
+        }
+
+        private static void BuildOne(ScopedGroup g, GroupProvisioningSettings settings, GroupAttributeMapping nameMapping, MemberResolver members, PlanningInput input,
+            GroupTargetSnapshot target, Dictionary<string, TargetGroup> byId, HashSet<string> adopted, List<PlanItem> items, EvaluationContext context)
+        {
+            PlanItem Item(PlanAction action, string targetId, string display) => new PlanItem
+            {
+                ChangeId = NewId(), Action = action, ObjectType = PlanObjectType.Group, SourceId = g.Id, SourceAnchor = g.DisplayName,
+                DisplayName = display, TargetId = targetId, GroupIsShared = settings.IsShared,
+            };
+
+            string name;
+            try
+            {
+                name = EvaluateName(g, nameMapping, context);
+            }
+            catch (Exception e) when (e is ExpressionEvaluationException || e is ArgumentException)
+            {
+                var failed = Item(PlanAction.Skip, null, g.DisplayName);
+                failed.SkipReason = SkipReason.MappingFailed;
+                failed.Reason = $"The group name mapping failed for Entra group '{g.DisplayName ?? g.Id}': {e.Message}";
+                items.Add(failed);
+                return;
+            }
+            if (string.IsNullOrWhiteSpace(name))
+            {
+                var empty = Item(PlanAction.Skip, null, g.DisplayName);
+                empty.SkipReason = SkipReason.MissingRequiredAttribute;
+                empty.Reason = $"Entra group '{g.DisplayName ?? g.Id}' maps to an empty ShareFile group name: the group and its members are skipped.";
+                items.Add(empty);
+                return;
+            }
+
+            var sourceMembers = settings.NestedGroups == NestedGroupHandling.Flatten && input.Groups.TransitiveMembers.TryGetValue(g.Id, out var flat)
+                ? flat : g.MemberUserIds;
+            var desired = new List<PlanGroupMember>();
+            var unresolved = new List<PlanGroupMember>();
+            foreach (var id in sourceMembers.Distinct(Ids)) members.Classify(id, desired, unresolved);
+
+            input.Links.TryGetBySource(g.Id, out var link);
+            if (link != null && link.ObjectType != LinkedObjectType.Group) link = null;
+            TargetGroup existing = null;
+            if (link != null) byId.TryGetValue(link.TargetId, out existing);
+
+            if (existing == null)
+            {
+                var matches = target.Groups.Where(t => string.Equals(t.Name?.Trim(), name, StringComparison.OrdinalIgnoreCase)).ToList();
+                if (matches.Count > 1)
+                {
+                    var conflict = Item(PlanAction.Conflict, null, name);
+                    conflict.SkipReason = SkipReason.DuplicateTargetEntries;
+                    conflict.ConflictingIds = matches.Select(m => m.Id).ToList();
+                    conflict.Reason = $"{matches.Count} ShareFile groups are named '{name}' ({string.Join(", ", conflict.ConflictingIds)}): Entra group '{g.DisplayName}' cannot be matched; rename or remove the duplicates.";
+                    items.Add(conflict);
+                    return;
+                }
+                var match = matches.Count == 1 && !input.Links.TryGetByTarget(matches[0].Id, out _) && adopted.Add(matches[0].Id) ? matches[0] : null;
+                if (match == null)
+                {
+                    var create = Item(PlanAction.CreateGroup, null, name);
+                    create.Link = new PlanLinkChange { Kind = PlanLinkChangeKind.Add, ReplacesTargetId = link?.TargetId };
+                    create.Changes.Add(new PlanAttributeChange { Attribute = "Name", NewValue = name });
+                    var fits = Fit(desired, 0, settings, g, name, out var overflowNote);
+                    if (fits == null)
+                    {
+                        items.Add(Overflow(Item(PlanAction.Skip, null, name), desired.Count, 0, g));
+                        return;
+                    }
+                    create.Members = fits;
+                    create.UnresolvedMembers = unresolved;
+                    create.Reason = $"No ShareFile group is named '{name}': it is created with {fits.Count} member(s)" + overflowNote + Unresolved(unresolved);
+                    if (fits.Count > 0) create.Changes.Add(new PlanAttributeChange { Attribute = "members", NewValue = Names(fits) });
+                    items.Add(create);
+                    return;
+                }
+                var adopt = Item(PlanAction.AdoptGroup, match.Id, name);
+                adopt.Link = new PlanLinkChange { Kind = PlanLinkChangeKind.Add, MatchedBy = "Name", ReplacesTargetId = link?.TargetId };
+                adopt.Reason = $"ShareFile group '{match.Name}' ({match.Id}) has the name of Entra group '{g.DisplayName}': it is linked and managed from now on.";
+                items.Add(adopt);
+                existing = match;
+            }
+
+            if (!string.Equals(existing.Name, name, StringComparison.Ordinal))
+            {
+                var rename = Item(PlanAction.RenameGroup, existing.Id, name);
+                rename.Changes.Add(new PlanAttributeChange { Attribute = "Name", OldValue = existing.Name, NewValue = name });
+                rename.Reason = $"Entra group renamed: ShareFile group '{existing.Name}' becomes '{name}'.";
+                items.Add(rename);
+            }
+
+            if (existing.MemberIds == null)
+            {
+                // Members not read: an incremental cycle in which neither the group nor any of its users changed.
+                return;
+            }
+            var current = existing.MemberIds;
+            var wanted = new HashSet<string>(desired.Where(m => m.TargetId != null).Select(m => m.TargetId), Ids);
+            var adds = desired.Where(m => m.TargetId == null || !current.Contains(m.TargetId)).ToList();
+            var removes = new List<PlanGroupMember>();
+            foreach (var id in current)
+                if (!wanted.Contains(id) && input.Links.TryGetByTarget(id, out var userLink) && userLink.ObjectType == LinkedObjectType.User)
+                    removes.Add(new PlanGroupMember { SourceId = userLink.SourceId, TargetId = id, DisplayName = userLink.DisplayName ?? id });
+
+            var kept = current.Count - removes.Count;
+            var fitting = Fit(adds, kept, settings, g, name, out var note);
+            if (fitting == null)
+            {
+                items.Add(Overflow(Item(PlanAction.Skip, existing.Id, name), adds.Count, kept, g));
+                return;
+            }
+            if (fitting.Count > 0)
+            {
+                var add = Item(PlanAction.AddMembers, existing.Id, name);
+                add.Members = fitting;
+                add.UnresolvedMembers = unresolved;
+                add.Changes.Add(new PlanAttributeChange { Attribute = "members", NewValue = "+ " + Names(fitting) });
+                add.Reason = $"{fitting.Count} member(s) join ShareFile group '{name}'" + note + Unresolved(unresolved);
+                items.Add(add);
+                unresolved = new List<PlanGroupMember>();
+            }
+            if (removes.Count > 0)
+            {
+                var remove = Item(PlanAction.RemoveMembers, existing.Id, name);
+                remove.Members = removes;
+                remove.Changes.Add(new PlanAttributeChange { Attribute = "members", OldValue = "- " + Names(removes) });
+                remove.Reason = $"{removes.Count} member(s) leave ShareFile group '{name}' (no longer members in Entra, or out of scope).";
+                items.Add(remove);
+            }
+            // Reference failures with nothing else to say about the group still show on its record.
+            var last = items.LastOrDefault(i => i.SourceId == g.Id && i.Action != PlanAction.Skip);
+            if (unresolved.Count > 0 && last != null && last.UnresolvedMembers.Count == 0) last.UnresolvedMembers = unresolved;
+            if (!items.Any(i => i.SourceId == g.Id))
+            {
+                var same = Item(PlanAction.Skip, existing.Id, name);
+                same.SkipReason = SkipReason.NoChange;
+                same.UnresolvedMembers = unresolved;
+                same.Reason = $"ShareFile group '{name}' already has its name and members." + Unresolved(unresolved);
+                items.Add(same);
+            }
+        }
+
+        /// <summary>The members that fit under the limit, or null when the group must be skipped (policy Skip).</summary>
+        private static List<PlanGroupMember> Fit(List<PlanGroupMember> adds, int kept, GroupProvisioningSettings settings, ScopedGroup g, string name, out string note)
+        {
+            note = "";
+            var room = GroupProvisioningSettings.ShareFileMemberLimit - kept;
+            if (adds.Count <= room) return adds;
+            if (settings.OverflowPolicy != GroupOverflowPolicy.ApplyWhatFits) return null;
+            var take = Math.Max(0, room);
+            note = $" (only {take} of {adds.Count} fit under ShareFile's {GroupProvisioningSettings.ShareFileMemberLimit}-member limit; OverflowPolicy = ApplyWhatFits)";
+            return adds.Take(take).ToList();
+        }
+
+        private static PlanItem Overflow(PlanItem skip, int adding, int kept, ScopedGroup g)
+        {
+            skip.SkipReason = SkipReason.GroupMemberLimit;
+            skip.Reason = $"Entra group '{g.DisplayName}' would have {kept + adding} members in ShareFile, above the {GroupProvisioningSettings.ShareFileMemberLimit}-member limit of a distribution group: " +
+                          "its membership is skipped (OverflowPolicy = Skip; set ApplyWhatFits to add the members that fit).";
+            return skip;
+        }
+
+        private static PlanItem Unmanage(ObjectLink link, string reason) => new PlanItem
+        {
+            ChangeId = NewId(), Action = PlanAction.UnmanageGroup, ObjectType = PlanObjectType.Group, SourceId = link.SourceId,
+            DisplayName = link.DisplayName, TargetId = link.TargetId, Link = new PlanLinkChange { Kind = PlanLinkChangeKind.Remove }, Reason = reason,
+        };
+
+        private static GroupAttributeMapping NameMapping(GroupProvisioningSettings settings) =>
+            (settings.Mappings ?? new List<GroupAttributeMapping>()).FirstOrDefault(m => m != null && string.Equals(m.Target, "Name", StringComparison.Ordinal))
+            ?? new GroupAttributeMapping();
+
+        internal static string EvaluateName(ScopedGroup g, GroupAttributeMapping mapping, EvaluationContext context)
+        {
+            var source = new SourceObject().Set("displayName", g.DisplayName).Set("id", g.Id);
+            if (string.IsNullOrWhiteSpace(mapping.Expression))
+                return source.TryGetValue(mapping.SourceAttribute ?? "displayName", out var v) ? (v as string)?.Trim() : null;
+            var compiled = ExpressionCompiler.Compile(mapping.Expression, new[] { "displayName", "id" });
+            var result = compiled.Evaluate(source, context);
+            if (result.IsFlowIgnored || result.Value == null) return null;
+            return result.AsString()?.Trim();
+        }
+
+        private static string Unresolved(List<PlanGroupMember> unresolved) =>
+            unresolved.Count == 0 ? "." : $"; {unresolved.Count} member(s) left out because their user is not provisioned: {Names(unresolved)} (UnableToResolveReferenceAttributeValue).";
+
+        internal static string Names(IEnumerable<PlanGroupMember> members)
+        {
+            var list = members.ToList();
+            var shown = string.Join(", ", list.Take(20).Select(m => m.DisplayName ?? m.SourceId ?? m.TargetId));
+            return list.Count > 20 ? shown + $" … (+{list.Count - 20})" : shown;
+        }
+
+        private static string NewId() => Guid.NewGuid().ToString();
+
+        /// <summary>Decides, per Entra user, whether it belongs in ShareFile groups and by which ShareFile id.</summary>
+        private sealed class MemberResolver
+        {
+            private readonly PlanningInput _input;
+            private readonly Dictionary<string, PlanItem> _items = new Dictionary<string, PlanItem>(Ids);
+            private readonly Dictionary<string, PlanSubject> _subjects = new Dictionary<string, PlanSubject>(Ids);
+            private readonly bool _incremental;
+
+            public MemberResolver(PlanningInput input, IReadOnlyList<PlanItem> userItems, IReadOnlyList<PlanSubject> subjects)
+            {
+                _input = input;
+                foreach (var i in userItems) if (i.SourceId != null && i.ObjectType == PlanObjectType.User) _items[i.SourceId] = i;
+                foreach (var s in subjects) _subjects[s.SourceId] = s;
+                _incremental = !input.Source.IsFullRead && !input.Source.FellBackToFullRead;
+            }
+
+            public void Classify(string userId, List<PlanGroupMember> desired, List<PlanGroupMember> unresolved)
+            {
+                if (_subjects.TryGetValue(userId, out var s))
+                {
+                    if (!s.InScope) return;
+                    _items.TryGetValue(userId, out var item);
+                    var member = new PlanGroupMember { SourceId = userId, DisplayName = s.Anchor ?? s.DisplayName };
+                    switch (item?.Action)
+                    {
+                        case PlanAction.Create:
+                            desired.Add(member);   // the sync resolves the new id from the link
+                            return;
+                        case PlanAction.Adopt:
+                            member.TargetId = item.TargetId;
+                            desired.Add(member);
+                            return;
+                        case PlanAction.Delete:
+                        case PlanAction.DowngradeToClient:
+                            return;
+                        case PlanAction.Skip when item.SkipReason == SkipReason.OutOfScope || item.SkipReason == SkipReason.NotProvisionedDisabled || item.SkipReason == SkipReason.WithinGracePeriod:
+                            return;
+                    }
+                    if (s.Link != null && item?.Link?.Kind != PlanLinkChangeKind.Remove)
+                    {
+                        member.TargetId = s.Link.TargetId;
+                        desired.Add(member);
+                    }
+                    else unresolved.Add(member);
+                    return;
+                }
+
+                // Not read this cycle: an incremental cycle knows unchanged members by their link; a full read has every in-scope user.
+                if (_input.Links.TryGetBySource(userId, out var link) && link.ObjectType == LinkedObjectType.User)
+                {
+                    if (_incremental && link.OutOfScopeSince == null)
+                        desired.Add(new PlanGroupMember { SourceId = userId, TargetId = link.TargetId, DisplayName = link.DisplayName });
+                    return;
+                }
+                if (_incremental) unresolved.Add(new PlanGroupMember { SourceId = userId, DisplayName = userId });
+            }
+        }
+    }
+}
