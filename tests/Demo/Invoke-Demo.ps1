@@ -75,6 +75,21 @@ try {
     Show 'Get-ShareFileProvisioningStatus'
     Get-ShareFileProvisioningStatus | Format-List | Out-String -Width 160 | Write-Host
 
+    # Groups: the assigned group 'ShareFile Users' becomes a ShareFile distribution group with its direct members.
+    Show 'Set-ShareFileGroupProvisioning -Enabled $true; Invoke-ShareFileSync -Confirm:$false'
+    Set-ShareFileGroupProvisioning -Enabled $true -PassThru | Format-Table | Out-String -Width 160 | Write-Host
+    Invoke-ShareFileSync -Confirm:$false | Where-Object { $_ -is [ShareFileProvisioning.ShareFileSyncResult] } | Format-Table | Out-String -Width 200 | Write-Host
+    Show "(Get-ShareFileGroup -Name 'ShareFile Users' -IncludeMembers).Members"
+    (Get-ShareFileGroup -Name 'ShareFile Users' -IncludeMembers).Members | Format-Table | Out-String -Width 160 | Write-Host
+
+    Show 'Entra ID: add Ada to ShareFile Users, remove Katherine; then Invoke-ShareFileSync -Confirm:$false'
+    $group = '8ce3be9f-aaaa-4a0b-8c1d-2e3f4a5b6c01'
+    Invoke-EmulatorControl -Emulator $emulator -Path "graph/groups/$group/members/0a6b3c1d-1111-4e2f-8a3b-4c5d6e7f8a01" | Out-Null
+    Invoke-EmulatorControl -Emulator $emulator -Method Delete -Path "graph/groups/$group/members/3d9e6f4a-4444-4b5c-9d6e-7f8a9b0c1d04" | Out-Null
+    Invoke-ShareFileSync -Confirm:$false | Where-Object { $_ -is [ShareFileProvisioning.ShareFileSyncResult] } | Format-Table | Out-String -Width 200 | Write-Host
+    Show "(Get-ShareFileGroup -Name 'ShareFile Users' -IncludeMembers).Members"
+    (Get-ShareFileGroup -Name 'ShareFile Users' -IncludeMembers).Members | Format-Table | Out-String -Width 160 | Write-Host
+
     Disconnect-ShareFile
     Disconnect-ProvisioningSource
     $failed = @($checks + $sourceChecks) | Where-Object { $_.Check -eq 'Overall' -and -not $_.Passed }
