@@ -8,7 +8,7 @@ BeforeAll {
     Import-Module $env:SFP_TEST_MODULE_PATH
     $script:Common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
     # Verbs whose cmdlets change state somewhere (ShareFile, configuration or sync state).
-    $script:ChangingVerbs = 'Set', 'Add', 'Remove', 'New', 'Invoke', 'Import', 'Reset', 'Enable', 'Disable', 'Clear', 'Sync', 'Approve', 'Update'
+    $script:ChangingVerbs = 'Set', 'Add', 'Remove', 'New', 'Invoke', 'Import', 'Reset', 'Enable', 'Disable', 'Clear', 'Sync', 'Approve', 'Update', 'Send', 'Export'
 }
 
 Describe 'Help for <_>' -ForEach $script:Commands {

@@ -6,7 +6,8 @@
     Structure (parameter sets, types, mandatory, position, pipeline input, outputs) comes from the built module through
     Get-Command; prose comes from markdown with platyPS headings (SYNOPSIS, DESCRIPTION, EXAMPLES, PARAMETERS, INPUTS,
     OUTPUTS, NOTES, RELATED LINKS), so platyPS can take over later. Missing prose, fewer than two examples, or a
-    documented parameter the cmdlet does not have fails the build. Run in a fresh pwsh (build.ps1 does).
+    documented parameter the cmdlet does not have fails the build, and so does a state-changing cmdlet (by verb) without
+    ShouldProcess. Run in a fresh pwsh (build.ps1 does).
 #>
 param(
     [Parameter(Mandatory)] [string] $ModulePath,
@@ -23,6 +24,9 @@ $StandardParameterText = @{
     WhatIf  = 'Shows what would happen if the cmdlet runs. The cmdlet is not run and nothing changes.'
     Confirm = 'Prompts you for confirmation before each change. -Confirm:$false never prompts (runbooks).'
 }
+
+# Verbs whose cmdlets change ShareFile, configuration or sync state: they must support -WhatIf and -Confirm.
+$StateChangingVerbs = 'Set', 'Add', 'Remove', 'New', 'Invoke', 'Import', 'Reset', 'Enable', 'Disable', 'Clear', 'Sync', 'Approve', 'Update', 'Send', 'Export'
 
 function Read-HelpMarkdown([string] $Path) {
     # Returns @{ Sections = @{ NAME = text }; Subsections = @{ NAME = ordered @{ title = text } } }
@@ -130,6 +134,9 @@ foreach ($command in $commands) {
         if ($documented.TrimStart('-') -notin $parameters.Name) { $problems.Add("${name}: documents $documented, which the cmdlet does not have") }
     }
     if (-not $command.OutputType) { $problems.Add("${name}: no [OutputType]") }
+    if ($name.Split('-')[0] -in $StateChangingVerbs -and -not $command.Parameters.ContainsKey('WhatIf')) {
+        $problems.Add("${name}: changes state but does not support ShouldProcess (-WhatIf/-Confirm)")
+    }
 
     $verb, $noun = $name -split '-', 2
     $w.WriteStartElement('command', 'command', $cmd)
