@@ -116,8 +116,10 @@ $log = @(Get-ShareFileProvisioningLog -Profile acme -StateStore $state -CycleId 
         $watch = [System.Diagnostics.Stopwatch]::StartNew()
         $process = [System.Diagnostics.Process]::Start($psi)
         $stderr = $process.StandardError.ReadToEndAsync()
-        $stdout = $process.StandardOutput.ReadToEnd()
-        $process.WaitForExit()
+        $stdoutRead = $process.StandardOutput.ReadToEndAsync()
+        # A hung job must fail the test, not hang the suite or outlive it.
+        if (-not $process.WaitForExit(180000)) { $process.Kill($true); throw 'The runbook job did not finish within 3 minutes.' }
+        $stdout = $stdoutRead.Result
         $watch.Stop()
         $line = ($stdout -split "`r?`n") | Where-Object { $_ -like 'RESULT *' } | Select-Object -Last 1
         if ($process.ExitCode -ne 0 -or -not $line) { throw "The runbook job failed (exit $($process.ExitCode)): $stdout $($stderr.Result)" }

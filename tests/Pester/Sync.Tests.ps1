@@ -188,6 +188,7 @@ Describe 'Invoke-ShareFileSync killed mid-cycle' {
                 Start-Sleep -Milliseconds 100
             }
             $process.HasExited | Should -BeFalse -Because 'the child is killed mid-cycle'
+            $created | Should -BeGreaterOrEqual 5 -Because 'the kill must land after some creates, or nothing was interrupted'
         }
         finally {
             if (-not $process.HasExited) { $process.Kill($true); $process.WaitForExit(10000) | Out-Null }

@@ -16,13 +16,14 @@ namespace ShareFileProvisioning.Engine.Diagnostics
         private static readonly string[] SecretNames =
         {
             "access_token", "refresh_token", "client_secret", "password", "id_token", "client_assertion",
+            "sig", "AccountKey", "SharedAccessSignature", "SharedAccessKey", "assertion",
         };
 
         private static readonly string NameAlternation = string.Join("|", SecretNames.Select(Regex.Escape));
 
-        // name=value in query strings and form bodies; the value runs to the next & or # or whitespace.
+        // name=value in query strings, form bodies and connection strings; the value runs to the next & ; # or whitespace.
         private static readonly Regex FormPair = new Regex(
-            @"(?<=(^|[?&\s])(" + NameAlternation + @")=)[^&#\s]*",
+            @"(?<=(^|[?&;\s])(" + NameAlternation + @")=)[^&;#\s]*",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
         // "name": "value" in JSON (string values, escaped quotes respected) and "name": non-string scalar.

@@ -45,6 +45,12 @@ namespace ShareFileProvisioning.Engine.Notifications
                 try
                 {
                     await client.ConnectAsync(_settings.Host, _settings.Port, _settings.UseTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None, cancellationToken).ConfigureAwait(false);
+                    if (_userName != null && !_settings.UseTls)
+                    {
+                        // A password over a plain connection would travel in clear text: refuse rather than leak it.
+                        throw new NotificationException($"{Description}: an SMTP credential needs TLS (set useTls); the password is never sent over an unencrypted connection.");
+                    }
+
                     if (_userName != null)
                     {
                         // NetworkCredential keeps the SecureString; MailKit reads it only for the AUTH exchange.

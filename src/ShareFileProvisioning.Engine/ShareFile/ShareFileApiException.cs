@@ -15,7 +15,7 @@ namespace ShareFileProvisioning.Engine.ShareFile
             StatusCode = statusCode;
             Code = code;
             Reason = reason;
-            ServerMessage = serverMessage;
+            ServerMessage = serverMessage == null ? null : Diagnostics.SecretRedactor.Redact(serverMessage);
             Method = method;
             Path = path;
         }

@@ -65,10 +65,13 @@ namespace ShareFileProvisioning.Engine.State
                 }
                 // Unix: the previous holder unlinks the file before closing it; if we locked that unlinked file,
                 // our lock protects nothing. Open again (the next open creates a fresh file).
-                if (!File.Exists(PathOf(LockFile)) && attempt < 3)
+                if (!File.Exists(PathOf(LockFile)))
                 {
                     handle.Dispose();
                     handle = null;
+                    // Still racing a releasing holder after a few tries: report the profile as busy rather than
+                    // hand out a lock on a file nobody else can see.
+                    if (attempt >= 3) throw new StateLockedException(Location, ReadHolder(), null);
                 }
             }
 

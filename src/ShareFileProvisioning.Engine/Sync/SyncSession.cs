@@ -323,7 +323,7 @@ namespace ShareFileProvisioning.Engine.Sync
             {
                 result = Failure(item, e);
                 if (e is ShareFileAuthenticationException)
-                    guard.Trip(CycleGuard.AuthenticationReason, "ShareFile refused the sign-in: " + e.Message);
+                    guard.Trip(CycleGuard.AuthenticationReason, "ShareFile refused the sign-in: " + SecretRedactor.Redact(e.Message));
             }
             result.Duration = watch.Elapsed;
             await report(result).ConfigureAwait(false);
@@ -380,7 +380,7 @@ namespace ShareFileProvisioning.Engine.Sync
                 catch (Exception e) when (IsActionFailure(e))
                 {
                     failure = e;
-                    if (e is ShareFileAuthenticationException) guard.Trip(CycleGuard.AuthenticationReason, "ShareFile refused the sign-in: " + e.Message);
+                    if (e is ShareFileAuthenticationException) guard.Trip(CycleGuard.AuthenticationReason, "ShareFile refused the sign-in: " + SecretRedactor.Redact(e.Message));
                 }
                 var batchTime = watch.Elapsed;
                 if (failure != null)
@@ -419,7 +419,7 @@ namespace ShareFileProvisioning.Engine.Sync
         {
             var r = Result(item, SyncActionStatus.Failure, item.TargetId);
             r.Exception = e;
-            r.ErrorMessage = e.Message;
+            r.ErrorMessage = SecretRedactor.Redact(e.Message);
             switch (e)
             {
                 case ShareFileApiException api:

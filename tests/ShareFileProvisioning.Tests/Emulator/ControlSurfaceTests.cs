@@ -111,10 +111,10 @@ public sealed class ControlSurfaceTests(EmulatorFixture fixture) : EmulatorTestB
         Assert.True(watch.ElapsedMilliseconds >= 280, $"took {watch.ElapsedMilliseconds} ms");
         Assert.Equal(TimeSpan.FromMilliseconds(300), Server.Control.Latency);
 
+        // Turned off again (the setting, not a wall-clock bound: a busy machine can take 300 ms on its own).
         Server.Control.SetLatency(0);
-        watch.Restart();
-        await Sf.GetAsync("sf/v3/Users", token);
-        Assert.True(watch.ElapsedMilliseconds < 280, $"took {watch.ElapsedMilliseconds} ms");
+        Assert.Equal(TimeSpan.Zero, Server.Control.Latency);
+        Assert.Equal(HttpStatusCode.OK, (await Sf.GetAsync("sf/v3/Users", token)).Status);
     }
 
     [Fact]

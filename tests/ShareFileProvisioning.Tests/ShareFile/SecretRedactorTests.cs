@@ -21,6 +21,16 @@ public class SecretRedactorTests
     }
 
     [Fact]
+    public void Storage_SAS_signatures_and_connection_string_keys_are_masked()
+    {
+        var sas = SecretRedactor.Redact("https://acct.blob.core.windows.net/c?sv=2024-08-04&se=2026-12-01&sig=AbC%2Bdef%3D&sp=rwdl");
+        Assert.Equal("https://acct.blob.core.windows.net/c?sv=2024-08-04&se=2026-12-01&sig=***&sp=rwdl", sas);
+        var connection = SecretRedactor.Redact("DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=Zm9vYmFy==;EndpointSuffix=core.windows.net");
+        Assert.Equal("DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=***;EndpointSuffix=core.windows.net", connection);
+        Assert.Equal("BlobEndpoint=https://a;SharedAccessSignature=***", SecretRedactor.Redact("BlobEndpoint=https://a;SharedAccessSignature=sv=1&sig=x"));
+    }
+
+    [Fact]
     public void Query_string_tokens_are_masked_case_insensitively()
     {
         var redacted = SecretRedactor.RedactUrl(new Uri("https://acme.sf-api.com/sf/v3/Users?Access_Token=abc123&emailaddress=a%40acme.com&refresh_token=r1#frag"));

@@ -27,7 +27,7 @@ namespace ShareFileProvisioning.Engine.Source.Graph
             Interlocked.Increment(ref _count);
             var watch = Stopwatch.StartNew();
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            _trace.Debug($"Graph {request.Method} {request.RequestUri} → {(int)response.StatusCode} in {watch.ElapsedMilliseconds} ms");
+            _trace.Debug($"Graph {request.Method} {SecretRedactor.RedactUrl(request.RequestUri)} → {(int)response.StatusCode} in {watch.ElapsedMilliseconds} ms");
             return response;
         }
     }

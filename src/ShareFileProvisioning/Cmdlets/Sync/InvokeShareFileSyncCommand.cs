@@ -49,6 +49,11 @@ namespace ShareFileProvisioning.Cmdlets.Sync
         [Parameter]
         public SwitchParameter Full { get; set; }
 
+        /// <summary>The SMTP sign-in for notification email, when the configured SMTP server needs one (used only to send; never stored).</summary>
+        [Parameter]
+        [Credential]
+        public PSCredential SmtpCredential { get; set; }
+
         /// <summary>Apply disables, downgrades and deletes even above the deletion threshold (releases staged deletes).</summary>
         [Parameter]
         public SwitchParameter AllowDeletes { get; set; }
@@ -249,7 +254,7 @@ namespace ShareFileProvisioning.Cmdlets.Sync
             if (settings?.Recipients == null || settings.Recipients.Count == 0) return null;
             try
             {
-                var channel = NotificationChannelFactory.Create(settings, source.Source?.SignIn);
+                var channel = NotificationChannelFactory.Create(settings, source.Source?.SignIn, SmtpCredential?.UserName, SmtpCredential?.Password);
                 return channel == null ? null : NotificationService.For(state, settings, channel);
             }
             catch (Exception e) when (e is InvalidOperationException || e is ArgumentException)
