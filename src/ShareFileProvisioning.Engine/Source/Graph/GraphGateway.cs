@@ -265,33 +265,34 @@ namespace ShareFileProvisioning.Engine.Source.Graph
             return g.OdataDeltaLink;
         }
 
-        public async Task<(List<User> Users, string DeltaLink)> ReadUsersDeltaAsync(string link, CancellationToken ct)
-        {
-            const string op = "reading user changes (users/delta)";
-            var users = new List<User>();
-            while (true)
+        public Task<(List<User> Users, string DeltaLink)> ReadUsersDeltaAsync(string link, CancellationToken ct) =>
+            ReadDeltaAsync("reading user changes (users/delta)", GraphPermissions.UserReadAll, link, async current =>
             {
-                var current = link;
-                var page = await GraphCall.Run(op, GraphPermissions.UserReadAll, () =>
-                    _client.Users.Delta.WithUrl(current).GetAsDeltaGetResponseAsync(cancellationToken: ct)).ConfigureAwait(false);
-                users.AddRange(page.Value ?? new List<User>());
-                if (page.OdataNextLink == null) return (users, page.OdataDeltaLink);
-                link = page.OdataNextLink;
-            }
-        }
+                var page = await _client.Users.Delta.WithUrl(current).GetAsDeltaGetResponseAsync(cancellationToken: ct).ConfigureAwait(false);
+                return (page.Value, page.OdataNextLink, page.OdataDeltaLink);
+            });
 
-        public async Task<(List<Group> Groups, string DeltaLink)> ReadGroupsDeltaAsync(string link, CancellationToken ct)
+        public Task<(List<Group> Groups, string DeltaLink)> ReadGroupsDeltaAsync(string link, CancellationToken ct) =>
+            ReadDeltaAsync("reading group changes (groups/delta)", GraphPermissions.GroupMemberReadAll, link, async current =>
+            {
+                var page = await _client.Groups.Delta.WithUrl(current).GetAsDeltaGetResponseAsync(cancellationToken: ct).ConfigureAwait(false);
+                return (page.Value, page.OdataNextLink, page.OdataDeltaLink);
+            });
+
+        /// <summary>Follows nextLinks to the deltaLink; a link served twice would loop forever, so it is an error.</summary>
+        private static async Task<(List<T> Items, string DeltaLink)> ReadDeltaAsync<T>(
+            string op, string permission, string link, Func<string, Task<(List<T> Value, string NextLink, string DeltaLink)>> readPage)
         {
-            const string op = "reading group changes (groups/delta)";
-            var groups = new List<Group>();
+            var items = new List<T>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             while (true)
             {
+                if (!seen.Add(link)) throw new SourceException($"Graph returned the same next link twice while {op}; stopping instead of looping.");
                 var current = link;
-                var page = await GraphCall.Run(op, GraphPermissions.GroupMemberReadAll, () =>
-                    _client.Groups.Delta.WithUrl(current).GetAsDeltaGetResponseAsync(cancellationToken: ct)).ConfigureAwait(false);
-                groups.AddRange(page.Value ?? new List<Group>());
-                if (page.OdataNextLink == null) return (groups, page.OdataDeltaLink);
-                link = page.OdataNextLink;
+                var page = await GraphCall.Run(op, permission, () => readPage(current)).ConfigureAwait(false);
+                items.AddRange(page.Value ?? new List<T>());
+                if (page.NextLink == null) return (items, page.DeltaLink);
+                link = page.NextLink;
             }
         }
 

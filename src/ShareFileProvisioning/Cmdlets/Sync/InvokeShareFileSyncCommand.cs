@@ -171,28 +171,37 @@ namespace ShareFileProvisioning.Cmdlets.Sync
                 Subdomain = connection.Subdomain, TenantId = sourceConnection.TenantId, Notifications = Notifier(state, configuration, sourceConnection),
             };
 
-            var session = RunEngine((trace, ct) =>
-            {
-                request.Trace = trace;
-                return SyncService.PrepareAsync(request, ct);
-            });
             try
             {
-                var confirmed = Confirm(session);
-                if (confirmed == null) return;   // -WhatIf: the plan was printed, nothing runs
-                _total = session.Actions.Count;
-                _progressClock.Start();
-                var summary = RunEngine((trace, queue, ct) => session.ExecuteAsync(
-                    item => confirmed.Contains(item.ChangeId), result => queue.Post(() => Emit(result)), ct));
-                if (summary.ThresholdExceeded)
-                    WriteWarning($"{summary.Staged} deprovisioning action(s) were staged: the deletion threshold was exceeded. Review them (Get-ShareFileProvisioningStatus) and run Invoke-ShareFileSync -AllowDeletes to apply them.");
-                WriteObject(SyncOutputMapper.ToSummary(summary));
+                var session = RunEngine((trace, ct) =>
+                {
+                    request.Trace = trace;
+                    return SyncService.PrepareAsync(request, ct);
+                });
+                try
+                {
+                    var confirmed = Confirm(session);
+                    if (confirmed == null) return;   // -WhatIf: the plan was printed, nothing runs
+                    _total = session.Actions.Count;
+                    _progressClock.Start();
+                    var summary = RunEngine((trace, queue, ct) => session.ExecuteAsync(
+                        item => confirmed.Contains(item.ChangeId), result => queue.Post(() => Emit(result)), ct));
+                    if (summary.ThresholdExceeded)
+                        WriteWarning($"{summary.Staged} deprovisioning action(s) were staged: the deletion threshold was exceeded. Review them (Get-ShareFileProvisioningStatus) and run Invoke-ShareFileSync -AllowDeletes to apply them.");
+                    WriteObject(SyncOutputMapper.ToSummary(summary));
+                }
+                finally
+                {
+                    session.Dispose();
+                    if (_progressClock.IsRunning)
+                        WriteProgress(new ProgressRecord(ProgressId, Activity(profile.Name), "Done") { RecordType = ProgressRecordType.Completed });
+                }
             }
             finally
             {
-                session.Dispose();
-                if (_progressClock.IsRunning)
-                    WriteProgress(new ProgressRecord(ProgressId, Activity(profile.Name), "Done") { RecordType = ProgressRecordType.Completed });
+                // The Graph mail channel holds an HttpClient of its own: one per cycle, released with the cycle.
+                (_notificationChannel as IDisposable)?.Dispose();
+                _notificationChannel = null;
             }
         }
 
@@ -248,6 +257,8 @@ namespace ShareFileProvisioning.Cmdlets.Sync
 
         private static string Activity(string profile) => $"Synchronizing ShareFile profile {profile}";
 
+        private INotificationChannel _notificationChannel;
+
         private NotificationService Notifier(IStateStore state, ProvisioningConfiguration configuration, ProvisioningSourceConnection source)
         {
             var settings = configuration.Notifications;
@@ -255,6 +266,7 @@ namespace ShareFileProvisioning.Cmdlets.Sync
             try
             {
                 var channel = NotificationChannelFactory.Create(settings, source.Source?.SignIn, SmtpCredential?.UserName, SmtpCredential?.Password);
+                _notificationChannel = channel;
                 return channel == null ? null : NotificationService.For(state, settings, channel);
             }
             catch (Exception e) when (e is InvalidOperationException || e is ArgumentException)
