@@ -37,14 +37,14 @@ namespace ShareFileProvisioning.Engine.Sync
             lock (_entries) return _entries.Values.Any(e => string.Equals(e.ObjectId, sourceId, StringComparison.OrdinalIgnoreCase));
         }
 
-        public EscrowEntry Fail(string sourceId, string action, string displayName, string code, string message, DateTimeOffset now)
+        public EscrowEntry Fail(string sourceId, string action, string displayName, string code, string message, DateTimeOffset now, LinkedObjectType objectType = LinkedObjectType.User)
         {
             lock (_entries)
             {
                 var key = Key(sourceId, action);
                 if (!_entries.TryGetValue(key, out var entry))
                 {
-                    entry = new EscrowEntry { ObjectId = sourceId, Action = action, ObjectType = LinkedObjectType.User, FirstFailureAt = now };
+                    entry = new EscrowEntry { ObjectId = sourceId, Action = action, ObjectType = objectType, FirstFailureAt = now };
                     _entries[key] = entry;
                 }
                 entry.DisplayName = displayName;

@@ -103,7 +103,8 @@ namespace ShareFileProvisioning.Engine.Sync
                     r.CompletedAt = DateTimeOffset.UtcNow;
                     if (r.Status == SyncActionStatus.Success) _escrows.Succeed(r.SourceId);
                     if (r.Status == SyncActionStatus.Failure && r.SourceId != null)
-                        _escrows.Fail(r.SourceId, r.Action.ToString(), r.DisplayName, r.ErrorCode, r.ErrorMessage, _request.Clock);
+                        _escrows.Fail(r.SourceId, r.Action.ToString(), r.DisplayName, r.ErrorCode, r.ErrorMessage, _request.Clock,
+                            r.ObjectType == PlanObjectType.Group ? LinkedObjectType.Group : LinkedObjectType.User);
                     await log.WriteAsync(SyncLogRecords.For(cycle, r), CancellationToken.None).ConfigureAwait(false);
                     lock (_reportGate)
                     {
