@@ -56,9 +56,12 @@ namespace ShareFileProvisioning.Engine.Configuration
         }
 
         /// <summary>"sha256:…" of the compact JSON of the model: independent of file formatting, stable across runs.</summary>
-        public static string Fingerprint(ProvisioningConfiguration config)
+        public static string Fingerprint(ProvisioningConfiguration config) => FingerprintOf(config);
+
+        /// <summary>"sha256:&lt;hex&gt;" of any part of a configuration, serialized as the configuration file is.</summary>
+        public static string FingerprintOf(object value)
         {
-            var bytes = Encoding.UTF8.GetBytes(JsonConvert.SerializeObject(config, Compact));
+            var bytes = Encoding.UTF8.GetBytes(JsonConvert.SerializeObject(value, Compact));
             using (var sha = SHA256.Create())
             {
                 var hash = sha.ComputeHash(bytes);

@@ -50,6 +50,11 @@ namespace ShareFileProvisioning.Engine.Configuration
         /// <summary><see cref="ConfigurationFingerprint"/> of the configuration compiled.</summary>
         public string Fingerprint { get; }
 
+        /// <summary>Fingerprints of the parts that decide how objects are evaluated (<see cref="ConfigurationFingerprint.EvaluationParts"/>).</summary>
+        public Dictionary<string, string> EvaluationParts => _evaluationParts ?? (_evaluationParts = ConfigurationFingerprint.EvaluationParts(Configuration));
+
+        private Dictionary<string, string> _evaluationParts;
+
         /// <summary>Source attributes any mapping, filter or the user-type rule reads (for Graph $select).</summary>
         public IReadOnlyCollection<string> ReferencedAttributes
         {

@@ -30,6 +30,15 @@ namespace ShareFileProvisioning.Engine.Logging
         /// <summary>Deprovisioning actions held by the deletion threshold and not yet approved.</summary>
         public int StagedDeletes { get; set; }
 
+        /// <summary>Objects skipped for a cause that can go away, or failed permanently: every cycle looks at them again.</summary>
+        public System.Collections.Generic.List<State.WaitingEntry> Waiting { get; set; } = new System.Collections.Generic.List<State.WaitingEntry>();
+
+        /// <summary>The newest cycle that succeeded (with or without failed actions); null when none has.</summary>
+        public State.CycleHistoryEntry LastGoodCycle { get; set; }
+
+        /// <summary>The newest cycle that failed, could not start or was quarantined; null when none has.</summary>
+        public State.CycleHistoryEntry LastFailedCycle { get; set; }
+
         public int LinkedUsers { get; set; }
 
         public int LinkedGroups { get; set; }

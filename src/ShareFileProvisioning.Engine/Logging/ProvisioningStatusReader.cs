@@ -26,7 +26,11 @@ namespace ShareFileProvisioning.Engine.Logging
             var at = now ?? DateTimeOffset.UtcNow;
             var status = new ProvisioningStatus { ProfileName = profileName, StateLocation = _state.Location, LogLocation = _logs.Location };
 
-            status.LastCycle = _logs.ReadLastCycle() ?? FromHistory(await _state.LoadCycleHistoryAsync(cancellationToken).ConfigureAwait(false));
+            var history = await _state.LoadCycleHistoryAsync(cancellationToken).ConfigureAwait(false);
+            status.LastCycle = _logs.ReadLastCycle() ?? FromHistory(history);
+            status.LastGoodCycle = history?.LastOrDefault(h => IsGood(h.Status));
+            status.LastFailedCycle = history?.LastOrDefault(h => !IsGood(h.Status) && h.Status != "Cancelled");
+            status.Waiting = await Sync.WaitingBook.ReadAsync(_state, cancellationToken).ConfigureAwait(false);
 
             var quarantine = await _state.LoadQuarantineAsync(cancellationToken).ConfigureAwait(false);
             if (quarantine != null)
@@ -49,6 +53,8 @@ namespace ShareFileProvisioning.Engine.Logging
             status.LinkedGroups = links.Count(l => l.ObjectType == LinkedObjectType.Group);
             return status;
         }
+
+        private static bool IsGood(string status) => status == "Succeeded" || status == "CompletedWithFailures";
 
         private static CycleLogSummary FromHistory(System.Collections.Generic.IReadOnlyList<CycleHistoryEntry> history)
         {

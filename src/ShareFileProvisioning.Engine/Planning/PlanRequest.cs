@@ -53,6 +53,9 @@ namespace ShareFileProvisioning.Engine.Planning
         public int MaxConcurrency { get; set; } = 8;
 
         public IEngineTrace Trace { get; set; }
+
+        /// <summary>Users an incremental read re-reads although the delta did not report them (waiting skips, retries due).</summary>
+        public System.Collections.Generic.IReadOnlyCollection<string> RevisitUserIds { get; set; }
     }
 
     /// <summary>A computed plan and how long its parts took.</summary>

@@ -26,12 +26,14 @@ namespace ShareFileProvisioning.Engine.Planning
             var result = new PlanResult();
             var mappings = MappingSet.Compile(request.Configuration);
             var now = request.Now ?? DateTimeOffset.UtcNow;
-            var options = new SourceReadOptions { Attributes = mappings.ReferencedAttributes, MaxConcurrency = Math.Max(1, request.MaxConcurrency), Trace = trace };
+            var options = new SourceReadOptions { Attributes = mappings.ReferencedAttributes, MaxConcurrency = Math.Max(1, request.MaxConcurrency), Trace = trace, Scoping = mappings.Scoping, RevisitUserIds = request.RevisitUserIds };
             var single = string.IsNullOrWhiteSpace(request.SingleUser) ? null : request.SingleUser.Trim();
 
             // A full read lists ShareFile at once, alongside the state and the source; a targeted read waits for the source.
             var stateTask = Timed(() => ReadStateAsync(request, cancellationToken));
             var storedWatermark = request.Watermarks == null || request.Full || single != null ? null : await request.Watermarks.LoadAsync(cancellationToken).ConfigureAwait(false);
+            var configurationChange = ConfigurationChange(storedWatermark, mappings);
+            if (configurationChange != null) storedWatermark = null;
             var incremental = storedWatermark != null;
             var targetAll = incremental || single != null ? null : Timed(() => ShareFileTargetReader.ReadAllAsync(request.ShareFile, request.PageSize, cancellationToken));
             var entra = request.Source as EntraSource;
@@ -48,6 +50,14 @@ namespace ShareFileProvisioning.Engine.Planning
             result.Timings.ReadingSource = sourceRead.Elapsed;
             result.Timings.ReadingState = state.Elapsed;
             var source = sourceRead.Value;
+            Mapping.Scoping.ScopingFilterApplication.Apply(source, mappings.Scoping);
+            if (source.Watermark != null) source.Watermark.EvaluatedWith = mappings.EvaluationParts;
+            if (configurationChange != null)
+            {
+                source.FellBackToFullRead = true;
+                source.FallbackReason = configurationChange;
+                trace.Verbose($"Evaluating everyone: {configurationChange}.");
+            }
             result.Timings.SourceRequests = source.RequestCount;
             trace.Verbose($"Read {source.Users.Count} user(s) and {source.UserChanges.Count} change(s) from {request.Source.Name} in {sourceRead.Elapsed.TotalSeconds:0.0} s; {links.Count} link(s) stored.");
 
@@ -128,6 +138,14 @@ namespace ShareFileProvisioning.Engine.Planning
                 ? await entra.ReadTransitiveUserMembersAsync(source.Groups.Where(g => g?.Id != null).Select(g => g.Id), concurrency, ct).ConfigureAwait(false)
                 : new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
             return new GroupPlanningInput { Target = await targetTask.ConfigureAwait(false), TransitiveMembers = transitive };
+        }
+
+        /// <summary>Why the stored watermark cannot be used for an incremental cycle because the evaluation rules changed; null when they did not.</summary>
+        private static string ConfigurationChange(SourceWatermark stored, MappingSet mappings)
+        {
+            if (stored == null) return null;
+            var changed = ConfigurationFingerprint.ChangedParts(stored.EvaluatedWith, mappings.EvaluationParts);
+            return changed.Count == 0 ? null : $"{string.Join(", ", changed)} changed since the last cycle: every user and group is evaluated again (links kept)";
         }
 
         private static void Check(PlanRequest request)

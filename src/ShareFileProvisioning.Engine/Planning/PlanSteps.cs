@@ -26,14 +26,14 @@ namespace ShareFileProvisioning.Engine.Planning
         }
 
         /// <summary>Most users share the same scoping details: one dictionary per distinct set keeps 100,000-user plans small.</summary>
-        public static PlanStep Scoping(PlanSubject s, System.Collections.Concurrent.ConcurrentDictionary<string, Dictionary<string, string>> detailsCache)
+        public static PlanStep Scoping(PlanSubject s, Mapping.Scoping.CompiledScopingFilterSet filters, System.Collections.Concurrent.ConcurrentDictionary<string, Dictionary<string, string>> detailsCache)
         {
-            var assigned = s.InScope && s.User != null && s.User.Reasons.Count > 0;
+            var assigned = s.User != null && s.User.Reasons.Count > 0;
             var active = s.User != null && s.User.AccountEnabled && s.LeftReason != Source.Scope.LeftScopeReason.SoftDeleted && s.LeftReason != Source.Scope.LeftScopeReason.HardDeleted;
             var entitled = s.InScope && s.User != null && !s.User.IsSoftDeleted;
             var result = s.InScope
-                ? "Passed: " + string.Join("; ", s.User.Reasons.Select(r => r.ToString()))
-                : "Out of scope: " + Left(s);
+                ? "Passed: " + string.Join("; ", s.User.Reasons.Select(r => r.ToString())) + (s.User.Filter != null ? $"; scoping filter {s.User.Filter.PassedFilterIndex} passed" : "")
+                : "Out of scope: " + (s.LeftReason == Source.Scope.LeftScopeReason.FilteredOut ? "no scoping filter passes" : Left(s));
             var key = (assigned ? "A" : "a") + (active ? "I" : "i") + (entitled ? "E" : "e") + result;
             var details = detailsCache.GetOrAdd(key, _ => new Dictionary<string, string>
             {
@@ -46,7 +46,9 @@ namespace ShareFileProvisioning.Engine.Planning
             {
                 Name = "EntrySynchronizationScoping", StepType = PlanStepType.Scoping,
                 Status = s.InScope ? PlanStepStatus.Success : PlanStepStatus.Skipped,
-                Description = s.InScope ? "The user is in scope." : "The user is out of scope: " + Left(s) + ".",
+                Description = s.User?.Filter != null && s.User.Attributes != null
+                    ? (s.InScope ? "The user is in scope. " : "The user is out of scope: no scoping filter passes. ") + string.Join("; ", filters.ExplainClauses(s.User.Attributes)) + "."
+                    : s.InScope ? "The user is in scope." : "The user is out of scope: " + Left(s) + ".",
                 Details = details,
             };
         }
@@ -84,6 +86,7 @@ namespace ShareFileProvisioning.Engine.Planning
                 case Source.Scope.LeftScopeReason.Unassigned: return "unassigned from the app";
                 case Source.Scope.LeftScopeReason.RemovedFromGroup: return "removed from its assigned group";
                 case Source.Scope.LeftScopeReason.Disabled: return "disabled in the source";
+                case Source.Scope.LeftScopeReason.FilteredOut: return "no scoping filter passes (" + string.Join("; ", s.User.Filter.Failures) + ")";
                 default: return s.InScope ? "in scope" : "no longer assigned, filtered out or deleted";
             }
         }

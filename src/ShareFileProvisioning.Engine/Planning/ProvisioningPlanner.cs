@@ -94,19 +94,22 @@ namespace ShareFileProvisioning.Engine.Planning
                     var user = c.User ?? (c.UserId != null && read.TryGetValue(c.UserId, out var r) ? r : null);
                     // A change without the user's data says nothing about scope: never deprovision on it.
                     if (user == null && c.Kind != ScopeChangeKind.Left) continue;
-                    var inScope = c.Kind != ScopeChangeKind.Left && user != null && user.Reasons.Count > 0;
-                    Add(new PlanSubject { SourceId = c.UserId ?? user?.Id, User = user, InScope = inScope, LeftReason = inScope ? LeftScopeReason.None : c.LeftReason });
+                    var inScope = c.Kind != ScopeChangeKind.Left && user != null && user.InScope;
+                    Add(new PlanSubject { SourceId = c.UserId ?? user?.Id, User = user, InScope = inScope, LeftReason = inScope ? LeftScopeReason.None : LeftReason(c.Kind, c.LeftReason, user) });
                 }
                 return ordered;
             }
 
             foreach (var u in source.Users)
-                if (u != null) Add(new PlanSubject { SourceId = u.Id, User = u, InScope = u.Reasons.Count > 0 });
+                if (u != null) Add(new PlanSubject { SourceId = u.Id, User = u, InScope = u.InScope, LeftReason = u.IsFilteredOut ? LeftScopeReason.FilteredOut : LeftScopeReason.None });
             foreach (var link in input.Links)
                 if (link.ObjectType == LinkedObjectType.User && !byId.ContainsKey(link.SourceId))
                     Add(new PlanSubject { SourceId = link.SourceId, InScope = false });
             return ordered;
         }
+
+        private static LeftScopeReason LeftReason(ScopeChangeKind kind, LeftScopeReason reported, ScopedUser user) =>
+            kind != ScopeChangeKind.Left && user != null && user.IsFilteredOut ? LeftScopeReason.FilteredOut : reported;
 
         /// <summary>User id → ids and display names of the (assigned) groups the source read; for the user-type group rule.</summary>
         private static Dictionary<string, List<string>> MemberOf(SourceReadResult source)

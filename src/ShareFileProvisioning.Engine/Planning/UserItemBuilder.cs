@@ -47,7 +47,7 @@ namespace ShareFileProvisioning.Engine.Planning
                 DisplayName = s.DisplayName,
             };
             item.Steps.Add(PlanSteps.Import(s, _sourceName, _retrieved));
-            item.Steps.Add(PlanSteps.Scoping(s, _scopingDetails));
+            item.Steps.Add(PlanSteps.Scoping(s, Mappings.Scoping, _scopingDetails));
             var matching = s.InScope ? DecideInScope(s, item) : DecideOutOfScope(s, item);
             item.Steps.Add(PlanSteps.Decision(item, matching));
             return item;

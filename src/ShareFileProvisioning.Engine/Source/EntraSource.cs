@@ -79,6 +79,11 @@ namespace ShareFileProvisioning.Engine.Source
         /// <summary>Graph requests sent so far by this source (every attempt, retries included).</summary>
         public int RequestCount => _counter.Count;
 
+        public Logging.ProvisioningServicePrincipal ServicePrincipalIdentity =>
+            ServicePrincipal == null ? null : new Logging.ProvisioningServicePrincipal { Id = ServicePrincipal.Id, DisplayName = ServicePrincipal.DisplayName };
+
+        public Logging.ProvisioningInitiator Initiator => SourceInitiator.For(SignIn);
+
         public Task<SourceReadResult> ReadFullAsync(SourceReadOptions options, CancellationToken cancellationToken) =>
             Counted(() => new FullScopeReader(_graph, RequireServicePrincipal()).ReadAsync(Normalise(options), withWatermark: true, cancellationToken));
 
@@ -119,7 +124,7 @@ namespace ShareFileProvisioning.Engine.Source
         public Task<ScopeExplanation> ExplainAsync(string userPrincipalNameOrObjectId, SourceReadOptions options, CancellationToken cancellationToken)
         {
             if (string.IsNullOrWhiteSpace(userPrincipalNameOrObjectId)) throw new ArgumentException("Name a user (UPN or object id) or a group (object id).");
-            return new ScopeExplainer(_graph, RequireServicePrincipal()).ExplainAsync(userPrincipalNameOrObjectId.Trim(), Normalise(options).MaxConcurrency, cancellationToken);
+            return new ScopeExplainer(_graph, RequireServicePrincipal()).ExplainAsync(userPrincipalNameOrObjectId.Trim(), Normalise(options), cancellationToken);
         }
 
         /// <summary>

@@ -12,5 +12,11 @@ namespace ShareFileProvisioning.Engine.Source
         public int MaxConcurrency { get; set; } = 4;
 
         public IEngineTrace Trace { get; set; }
+
+        /// <summary>The scoping filters, for explaining one object's verdict clause by clause; null = none.</summary>
+        public Mapping.Scoping.CompiledScopingFilterSet Scoping { get; set; }
+
+        /// <summary>Users an incremental read reports as changed (read by id) although the delta did not return them.</summary>
+        public IReadOnlyCollection<string> RevisitUserIds { get; set; }
     }
 }

@@ -9,6 +9,7 @@ namespace ShareFileProvisioning.Engine.State
         public const string PendingCreates = "pending-creates.json";
         public const string SourceWatermark = "source-watermark.json";
         public const string Notifications = "notifications.json";
+        public const string Waiting = "waiting.json";
 
         private static readonly Regex Valid = new Regex("^[a-z0-9][a-z0-9-]{0,62}\\.json$", RegexOptions.CultureInvariant);
 

@@ -93,6 +93,28 @@ namespace ShareFileProvisioning.Engine.State
     }
 
     /// <summary>One finished (or stopped) cycle.</summary>
+    /// <summary>
+    /// An object whose provisioning waits on a cause outside the module (a licence, an email in use, a conflict, a
+    /// permanent failure): every cycle, incremental ones too, looks at it again until it resolves.
+    /// </summary>
+    public sealed class WaitingEntry
+    {
+        public string ObjectId { get; set; }
+
+        public LinkedObjectType ObjectType { get; set; }
+
+        public string DisplayName { get; set; }
+
+        /// <summary>The skip reason (LicenceLimit, EmailInUse, …) or the permanent failure's error code.</summary>
+        public string Reason { get; set; }
+
+        public string Message { get; set; }
+
+        public DateTimeOffset Since { get; set; }
+
+        public DateTimeOffset LastSeenAt { get; set; }
+    }
+
     public sealed class CycleHistoryEntry
     {
         public string CycleId { get; set; }

@@ -49,7 +49,8 @@ namespace ShareFileProvisioning.Engine.Sync
                 }
                 entry.DisplayName = displayName;
                 entry.AttemptCount++;
-                entry.NextAttemptAt = now + _backoff[Math.Min(entry.AttemptCount, _backoff.Count) - 1];
+                // The first failure is tried again by the next cycle; repeated ones back off like Entra's escrows.
+                entry.NextAttemptAt = entry.AttemptCount == 1 ? now : now + _backoff[Math.Min(entry.AttemptCount - 1, _backoff.Count) - 1];
                 entry.LastErrorCode = code;
                 entry.LastErrorMessage = message;
                 return entry;
@@ -71,6 +72,17 @@ namespace ShareFileProvisioning.Engine.Sync
             lock (_entries)
                 foreach (var key in _entries.Where(p => !attempted.Contains(p.Value.ObjectId)).Select(p => p.Key).ToList())
                     _entries.Remove(key);
+        }
+
+        /// <summary>Entries that kept failing for longer than Entra keeps escrows (four weeks): removed and returned, to be reported.</summary>
+        public List<EscrowEntry> Expire(DateTimeOffset now)
+        {
+            lock (_entries)
+            {
+                var expired = _entries.Where(p => now - p.Value.FirstFailureAt > SyncDefaults.EscrowLifetime).ToList();
+                foreach (var p in expired) _entries.Remove(p.Key);
+                return expired.Select(p => p.Value).ToList();
+            }
         }
 
         public List<EscrowEntry> Snapshot()

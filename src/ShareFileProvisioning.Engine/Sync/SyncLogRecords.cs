@@ -33,7 +33,7 @@ namespace ShareFileProvisioning.Engine.Sync
                         "Fix the users' provisioning failures; the next cycle adds them.");
                     break;
                 case SyncActionStatus.Failure:
-                    builder.Failed(result.ErrorCode ?? "Unknown", result.ErrorMessage);
+                    builder.Failed(result.ErrorCode ?? "Unknown", result.ErrorMessage, recommendedAction: FailureAdvice.Recommend(result));
                     break;
                 case SyncActionStatus.Staged:
                     builder.Skipped("Held back by the deletion threshold until deletes are allowed (Invoke-ShareFileSync -AllowDeletes).", "StagedDelete");
@@ -58,6 +58,7 @@ namespace ShareFileProvisioning.Engine.Sync
         private static ProvisioningAction ActionOf(SyncActionResult result)
         {
             if (result.Status == SyncActionStatus.Staged) return ProvisioningAction.StagedDelete;
+            if (result.Item.Action == PlanAction.Skip || result.Item.Action == PlanAction.Conflict) return ProvisioningAction.Other;
             switch (result.Item.Action)
             {
                 case PlanAction.Create: return result.AdoptedOnConflict ? ProvisioningAction.Update : ProvisioningAction.Create;

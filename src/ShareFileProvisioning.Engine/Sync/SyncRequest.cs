@@ -75,6 +75,9 @@ namespace ShareFileProvisioning.Engine.Sync
     {
         public static readonly IReadOnlyList<TimeSpan> EscrowBackoff = new[] { TimeSpan.FromHours(6), TimeSpan.FromHours(12), TimeSpan.FromHours(24) };
 
+        /// <summary>How long a failing action stays in the retry queue (Entra drops escrows after 28 days).</summary>
+        public static readonly TimeSpan EscrowLifetime = TimeSpan.FromDays(28);
+
         public const int MaxThrottleLimit = 64;
 
         public const int CycleHistoryKept = 100;

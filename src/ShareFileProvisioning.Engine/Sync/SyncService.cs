@@ -52,17 +52,25 @@ namespace ShareFileProvisioning.Engine.Sync
                 // After the intents are resolved (they may add links): read the links once for the planner and the session.
                 var shared = new SharedLinksStateStore(state, cancellationToken);
                 var escrows = new EscrowBook(await state.LoadRetryQueueAsync(cancellationToken).ConfigureAwait(false), request.EscrowBackoff);
+                var waiting = await WaitingBook.LoadAsync(state, cancellationToken).ConfigureAwait(false);
+                var expired = escrows.Expire(started);
+                foreach (var e in expired)
+                    trace.Verbose($"{e.Action} of '{e.DisplayName ?? e.ObjectId}' kept failing for four weeks ({e.LastErrorCode}: {e.LastErrorMessage}): it is dropped from the retry queue.");
                 var due = escrows.Due(started);
                 var saved = request.SavedPlan;
-                var full = request.Full || due.Count > 0;
-                if (due.Count > 0 && !request.Full && saved == null)
-                    trace.Verbose($"{due.Count} escrowed action(s) are due: this cycle re-evaluates the whole scope (links kept).");
+                // Users due for a retry or waiting are re-read by the next cycle, incremental or not; a group retry needs a full evaluation.
+                var dueGroups = due.Count(e => e.ObjectType == LinkedObjectType.Group);
+                var full = request.Full || dueGroups > 0;
+                if (dueGroups > 0 && !request.Full && saved == null)
+                    trace.Verbose($"{dueGroups} group action(s) are due for a retry: this cycle re-evaluates the whole scope (links kept).");
+                var revisit = due.Where(e => e.ObjectType == LinkedObjectType.User).Select(e => e.ObjectId).Concat(waiting.UserIds).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
                 var planRequest = new PlanRequest
                 {
                     Source = request.Source, ShareFile = request.ShareFile, State = shared, Watermarks = watermarks,
                     Configuration = request.Configuration, Full = full, ProfileName = profile.Name, Subdomain = request.Subdomain,
                     Now = request.Now, PageSize = request.PageSize, MaxConcurrency = Math.Max(1, request.ThrottleLimit), Trace = trace,
+                    RevisitUserIds = revisit,
                 };
                 if (saved != null)
                 {
@@ -85,7 +93,10 @@ namespace ShareFileProvisioning.Engine.Sync
                 if (saved != null) PlanStaleness.ThrowIfStale(saved, computed.Plan);
                 var plan = saved ?? computed.Plan;
 
-                return new SyncSession(request, shared, watermarks, intents, escrows, held, plan, started, startMetrics, watch, computed.Timings, trace);
+                return new SyncSession(request, shared, watermarks, intents, escrows, waiting, held, plan, started, startMetrics, watch, computed.Timings, trace)
+                {
+                    RetriesExpired = expired.Count,
+                };
             }
             catch
             {

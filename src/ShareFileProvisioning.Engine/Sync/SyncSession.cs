@@ -26,6 +26,7 @@ namespace ShareFileProvisioning.Engine.Sync
         private readonly ISourceWatermarkStore _watermarks;
         private readonly PendingCreateStore _intents;
         private readonly EscrowBook _escrows;
+        private readonly WaitingBook _waiting;
         private readonly IStateLock _lock;
         private readonly DateTimeOffset _started;
         private readonly ShareFileClientMetrics _startMetrics;
@@ -38,13 +39,14 @@ namespace ShareFileProvisioning.Engine.Sync
         private bool _executed;
 
         internal SyncSession(SyncRequest request, IStateStore state, ISourceWatermarkStore watermarks, PendingCreateStore intents, EscrowBook escrows,
-            IStateLock held, ProvisioningPlan plan, DateTimeOffset started, ShareFileClientMetrics startMetrics, Stopwatch watch, PlanTimings planning, IEngineTrace trace)
+            WaitingBook waiting, IStateLock held, ProvisioningPlan plan, DateTimeOffset started, ShareFileClientMetrics startMetrics, Stopwatch watch, PlanTimings planning, IEngineTrace trace)
         {
             _request = request;
             _state = state;
             _watermarks = watermarks;
             _intents = intents;
             _escrows = escrows;
+            _waiting = waiting;
             _lock = held;
             Plan = plan;
             _started = started;
@@ -56,6 +58,9 @@ namespace ShareFileProvisioning.Engine.Sync
             _groups = new GroupItemExecutor(request.ShareFile);
             ThresholdExceeded = plan.Summary?.Threshold?.Exceeded == true && !request.AllowDeletes;
         }
+
+        /// <summary>Retry-queue entries dropped when the cycle was prepared (four weeks of failures).</summary>
+        internal int RetriesExpired { get; set; }
 
         /// <summary>The plan this session applies.</summary>
         public ProvisioningPlan Plan { get; }
@@ -82,9 +87,11 @@ namespace ShareFileProvisioning.Engine.Sync
             {
                 CycleId = null, ProfileName = _request.Profile.Name, CycleType = Plan.Summary?.CycleType ?? PlanCycleType.Initial, PlanId = Plan.PlanId,
                 StartedAt = _started, PlanningTime = _prepared, PlanTimings = _planning, ThresholdExceeded = ThresholdExceeded,
+                RetriesExpired = RetriesExpired, FullEvaluationReason = Plan.Summary?.FullReadReason,
             };
             var logs = _request.Logs ?? new FileLogStore(_request.Profile);
-            var cycle = ProvisioningCycleContext.Start(_request.Profile.Name, _request.TenantId, summary.CycleType.ToString(), targetAccount: _request.Subdomain, now: _started);
+            var cycle = ProvisioningCycleContext.Start(_request.Profile.Name, _request.TenantId, summary.CycleType.ToString(), _request.Source.ServicePrincipalIdentity,
+                _request.Subdomain, _request.Source.Initiator, _started);
             summary.CycleId = cycle.CycleId;
             var links = new LinkJournal(_state, _intents, await _state.LoadLinksAsync(cancellationToken).ConfigureAwait(false), _request.LinkFlushEvery);
             var executor = new PlanItemExecutor(_request.ShareFile, _request.Configuration.Deprovisioning?.ReassignToUser);
@@ -102,9 +109,7 @@ namespace ShareFileProvisioning.Engine.Sync
                 {
                     r.CompletedAt = DateTimeOffset.UtcNow;
                     if (r.Status == SyncActionStatus.Success) _escrows.Succeed(r.SourceId);
-                    if (r.Status == SyncActionStatus.Failure && r.SourceId != null)
-                        _escrows.Fail(r.SourceId, r.Action.ToString(), r.DisplayName, r.ErrorCode, r.ErrorMessage, _request.Clock,
-                            r.ObjectType == PlanObjectType.Group ? LinkedObjectType.Group : LinkedObjectType.User);
+                    if (r.Status == SyncActionStatus.Failure && r.SourceId != null) QueueFailure(r);
                     await log.WriteAsync(SyncLogRecords.For(cycle, r), CancellationToken.None).ConfigureAwait(false);
                     lock (_reportGate)
                     {
@@ -117,6 +122,9 @@ namespace ShareFileProvisioning.Engine.Sync
                 try
                 {
                     ApplyBookkeeping(links);
+                    foreach (var item in Plan.Items) _waiting.Observe(item, _request.Clock);
+                    foreach (var item in Plan.Items.Where(IsReportedSkip))
+                        await Report(Result(item, SyncActionStatus.Skipped, code: item.SkipReason.ToString(), message: item.Reason)).ConfigureAwait(false);
                     var actions = Actions;
                     summary.Planned = actions.Count;
                     foreach (var a in actions) if (a.SourceId != null) attempted.Add(a.SourceId);
@@ -178,6 +186,7 @@ namespace ShareFileProvisioning.Engine.Sync
                 await links.FlushAsync().ConfigureAwait(false);
                 if (!guard.Tripped && !cancelled && fatal == null && Plan.Summary?.CycleType != PlanCycleType.Incremental) _escrows.DropResolved(attempted);
                 await _state.SaveRetryQueueAsync(_escrows.Snapshot(), CancellationToken.None).ConfigureAwait(false);
+                await _waiting.SaveAsync(_state).ConfigureAwait(false);
                 await _state.SaveStagedDeletesAsync(staged, CancellationToken.None).ConfigureAwait(false);
                 var complete = !guard.Tripped && !cancelled && fatal == null && declined == 0 && staged.Count == 0;
                 if (complete && Plan.Basis?.NextWatermark != null && Plan.Basis.SingleObject == null)
@@ -206,6 +215,7 @@ namespace ShareFileProvisioning.Engine.Sync
 
                 summary.Status = guard.Tripped ? "Quarantined" : fatal != null ? "Failed" : cancelled ? "Cancelled" : summary.Failed > 0 ? "CompletedWithFailures" : "Succeeded";
                 summary.RetriesQueued = _escrows.Count;
+                summary.Waiting = _waiting.Count;
                 summary.LinkCount = links.Count;
                 var metrics = _request.ShareFile.Metrics;
                 summary.Requests = metrics.Requests - _startMetrics.Requests;
@@ -234,6 +244,23 @@ namespace ShareFileProvisioning.Engine.Sync
         }
 
         public void Dispose() => _lock.Dispose();
+
+        /// <summary>Skips and conflicts the admin must hear of (an object already as it should be is not news).</summary>
+        private static bool IsReportedSkip(PlanItem item) =>
+            (item.Action == PlanAction.Skip && item.SkipReason != SkipReason.NoChange) || item.Action == PlanAction.Conflict;
+
+        /// <summary>A transient failure goes to the retry queue; a permanent one waits for its cause to be fixed and is never retried blindly.</summary>
+        private void QueueFailure(SyncActionResult r)
+        {
+            if (FailureAdvice.IsTransient(r))
+            {
+                _escrows.Fail(r.SourceId, r.Action.ToString(), r.DisplayName, r.ErrorCode, r.ErrorMessage, _request.Clock,
+                    r.ObjectType == PlanObjectType.Group ? LinkedObjectType.Group : LinkedObjectType.User);
+                return;
+            }
+            _escrows.Succeed(r.SourceId);
+            _waiting.Fail(r, _request.Clock);
+        }
 
         /// <summary>Link bookkeeping of items that send nothing (e.g. the grace period's start on a skipped user).</summary>
         private void ApplyBookkeeping(LinkJournal links)
@@ -456,6 +483,8 @@ namespace ShareFileProvisioning.Engine.Sync
                 case SyncActionStatus.Staged: summary.Staged++; break;
                 default: summary.Skipped++; break;
             }
+            if (r.Status == SyncActionStatus.Skipped && r.ErrorCode != null)
+                summary.SkipReasons[r.ErrorCode] = summary.SkipReasons.TryGetValue(r.ErrorCode, out var skips) ? skips + 1 : 1;
             var key = r.Action + "/" + r.Status;
             summary.Counts[key] = summary.Counts.TryGetValue(key, out var n) ? n + 1 : 1;
         }

@@ -41,6 +41,18 @@ namespace ShareFileProvisioning.Engine.Sync
         /// <summary>Results per action and status, e.g. "Create/Success" → 12.</summary>
         public Dictionary<string, int> Counts { get; set; } = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
 
+        /// <summary>Skipped results per reason code (LicenceLimit, EmailInUse, OutOfScope, NotConfirmed, …).</summary>
+        public Dictionary<string, int> SkipReasons { get; set; } = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>Objects on the waiting list after the cycle: skipped for a cause that can go away, or failed permanently.</summary>
+        public int Waiting { get; set; }
+
+        /// <summary>Retry-queue entries dropped this cycle because they kept failing for four weeks.</summary>
+        public int RetriesExpired { get; set; }
+
+        /// <summary>Why this cycle evaluated everyone instead of reading changes (configuration changed, delta expired, …); null otherwise.</summary>
+        public string FullEvaluationReason { get; set; }
+
         public long Requests { get; set; }
 
         public long Retries { get; set; }

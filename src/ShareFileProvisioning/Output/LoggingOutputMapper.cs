@@ -73,6 +73,13 @@ namespace ShareFileProvisioning
                 StagedDeletes = s.StagedDeletes,
                 LinkedUsers = s.LinkedUsers,
                 LinkedGroups = s.LinkedGroups,
+                Waiting = s.Waiting.Select(w => $"{w.DisplayName ?? w.ObjectId}: {w.Reason} since {w.Since.UtcDateTime:yyyy-MM-dd HH:mm}Z — {w.Message}").ToArray(),
+                WaitingCount = s.Waiting.Count,
+                LastGoodCycle = s.LastGoodCycle == null ? null : $"{s.LastGoodCycle.CycleType} {s.LastGoodCycle.Status}",
+                LastGoodCycleStart = s.LastGoodCycle?.StartedAt.UtcDateTime,
+                LastFailedCycle = s.LastFailedCycle == null ? null : $"{s.LastFailedCycle.CycleType} {s.LastFailedCycle.Status}",
+                LastFailedCycleStart = s.LastFailedCycle?.StartedAt.UtcDateTime,
+                LastFailedCycleError = s.LastFailedCycle?.Error,
                 StatePath = s.StateLocation,
                 LogPath = s.LogLocation,
             };

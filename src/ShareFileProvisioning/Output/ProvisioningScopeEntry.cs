@@ -63,6 +63,36 @@ namespace ShareFileProvisioning
 
         public string[] Notes { get; set; } = new string[0];
 
+        /// <summary>Users only: assigned, but no scoping filter passes (so not in scope).</summary>
+        public bool FilteredOut { get; set; }
+
+        /// <summary>Users explained one at a time (-UserPrincipalName / -ObjectId), when filters are configured: every clause with the user's value and its verdict.</summary>
+        public ProvisioningScopingVerdict[] ScopingClauses { get; set; } = new ProvisioningScopingVerdict[0];
+
         public override string ToString() => $"{ObjectType} {Name}: {(InScope ? "in scope" : "not in scope")}";
+    }
+
+    /// <summary>One scoping clause evaluated for one user: attribute, operator, the configured value, the user's value and the verdict.</summary>
+    public sealed class ProvisioningScopingVerdict
+    {
+        public int FilterIndex { get; set; }
+
+        public int ClauseIndex { get; set; }
+
+        public string Attribute { get; set; }
+
+        public string Operator { get; set; }
+
+        public string Value { get; set; }
+
+        /// <summary>The user's value of the attribute; null when it has none.</summary>
+        public string ActualValue { get; set; }
+
+        public bool Result { get; set; }
+
+        /// <summary>The whole verdict as one line.</summary>
+        public string Text { get; set; }
+
+        public override string ToString() => Text;
     }
 }

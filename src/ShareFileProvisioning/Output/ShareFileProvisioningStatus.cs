@@ -52,6 +52,23 @@ namespace ShareFileProvisioning
 
         public int StagedDeletes { get; set; }
 
+        /// <summary>Objects waiting on a cause outside the module (licence, email in use, conflict, permanent failure), one line each: name, reason, since.</summary>
+        public string[] Waiting { get; set; } = new string[0];
+
+        public int WaitingCount { get; set; }
+
+        /// <summary>The newest cycle that ran to its end (UTC start), its type and status.</summary>
+        public string LastGoodCycle { get; set; }
+
+        public DateTime? LastGoodCycleStart { get; set; }
+
+        /// <summary>The newest cycle that failed, could not start or was quarantined, with its reason.</summary>
+        public string LastFailedCycle { get; set; }
+
+        public DateTime? LastFailedCycleStart { get; set; }
+
+        public string LastFailedCycleError { get; set; }
+
         public int LinkedUsers { get; set; }
 
         public int LinkedGroups { get; set; }

@@ -50,6 +50,18 @@ namespace ShareFileProvisioning
         /// <summary>Failed actions waiting in the retry queue.</summary>
         public int RetriesQueued { get; set; }
 
+        /// <summary>Skipped results per reason code (LicenceLimit, EmailInUse, OutOfScope, …).</summary>
+        public System.Collections.Specialized.OrderedDictionary SkipReasons { get; set; } = new System.Collections.Specialized.OrderedDictionary();
+
+        /// <summary>Objects on the waiting list (skipped for a cause that can go away, or failed permanently); every cycle looks at them again.</summary>
+        public int Waiting { get; set; }
+
+        /// <summary>Retry-queue entries dropped because they kept failing for four weeks.</summary>
+        public int RetriesExpired { get; set; }
+
+        /// <summary>Why this cycle evaluated everyone instead of only the changes (e.g. the scoping filters changed); null for an incremental cycle.</summary>
+        public string FullEvaluationReason { get; set; }
+
         public bool WatermarkAdvanced { get; set; }
 
         public bool ThresholdExceeded { get; set; }

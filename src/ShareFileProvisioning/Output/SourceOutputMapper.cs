@@ -29,11 +29,11 @@ namespace ShareFileProvisioning
                 ObjectId = u.Id,
                 Name = u.UserPrincipalName ?? u.Id,
                 DisplayName = u.DisplayName,
-                InScope = reasons.Length > 0,
+                InScope = u.InScope,
                 IsSoftDeleted = u.IsSoftDeleted,
                 AccountEnabled = u.AccountEnabled,
                 Reasons = reasons,
-                Reason = Join(reasons),
+                Reason = Join(reasons) + (u.IsFilteredOut ? "; " + u.Filter.Explain() : string.Empty),
                 Notes = u.AccountEnabled ? new string[0] : new[] { "The account is disabled: the ShareFile user is disabled (or never created)." },
             };
         }
@@ -68,10 +68,18 @@ namespace ShareFileProvisioning
                 IsSoftDeleted = e.ObjectType == "User" && e.IsSoftDeleted,
                 AccountEnabled = e.AccountEnabled,
                 Reasons = reasons,
-                Reason = reasons.Length > 0 ? Join(reasons) : string.Join(" ", e.Notes),
+                Reason = reasons.Length > 0 ? Join(reasons) + (e.FilteredOut ? "; filtered out by the scoping filters" : string.Empty) : string.Join(" ", e.Notes),
                 Notes = e.Notes.ToArray(),
+                FilteredOut = e.FilteredOut,
+                ScopingClauses = e.ScopingClauses.Select(ToVerdict).ToArray(),
             };
         }
+
+        public static ProvisioningScopingVerdict ToVerdict(Engine.Mapping.Scoping.ScopingClauseVerdict v) => new ProvisioningScopingVerdict
+        {
+            FilterIndex = v.FilterIndex, ClauseIndex = v.ClauseIndex, Attribute = v.Attribute, Operator = v.Operator, Value = v.Value,
+            ActualValue = v.ActualValue, Result = v.Result, Text = v.ToString(),
+        };
 
         private static string Join(ProvisioningScopeReason[] reasons) => string.Join("; ", reasons.Select(r => r.ToString()));
     }

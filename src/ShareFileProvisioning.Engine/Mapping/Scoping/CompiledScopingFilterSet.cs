@@ -137,6 +137,26 @@ namespace ShareFileProvisioning.Engine.Mapping.Scoping
             return new ScopingResult(false, 0, failures);
         }
 
+        /// <summary>
+        /// Every clause of every filter with the object's value and its verdict, for explaining one object (the verdict
+        /// itself is <see cref="Evaluate"/>'s: filters OR-ed, clauses AND-ed).
+        /// </summary>
+        public IReadOnlyList<ScopingClauseVerdict> ExplainClauses(ISourceAttributes source)
+        {
+            if (source == null) throw new ArgumentNullException(nameof(source));
+            var verdicts = new List<ScopingClauseVerdict>();
+            for (var f = 0; f < _filters.Length; f++)
+                for (var c = 0; c < _filters[f].Length; c++)
+                {
+                    var clause = _filters[f][c];
+                    source.TryGetValue(clause.Attribute, out var raw);
+                    var reason = clause.Test(source);
+                    verdicts.Add(new ScopingClauseVerdict(f + 1, c + 1, clause.Attribute, clause.Operator.ToGraphName(), clause.Value,
+                        raw is IReadOnlyList<string> list ? string.Join(", ", list) : CompiledClause.AsText(raw), reason == null, reason));
+                }
+            return verdicts;
+        }
+
         /// <summary>True when the object is in scope (no explanation allocated).</summary>
         public bool IsInScope(ISourceAttributes source) => Evaluate(source).IsInScope;
 
@@ -206,7 +226,7 @@ namespace ShareFileProvisioning.Engine.Mapping.Scoping
                 }
             }
 
-            private static string AsText(object raw)
+            internal static string AsText(object raw)
             {
                 switch (raw)
                 {

@@ -27,6 +27,10 @@ namespace ShareFileProvisioning.Engine.Source.Pipeline
 
         public string Name => "Pipeline";
 
+        public Logging.ProvisioningServicePrincipal ServicePrincipalIdentity => null;
+
+        public Logging.ProvisioningInitiator Initiator => Logging.ProvisioningCycleContext.CurrentUser();
+
         public Task<SourceReadResult> ReadFullAsync(SourceReadOptions options, CancellationToken cancellationToken)
         {
             var result = new SourceReadResult { IsFullRead = true };

@@ -54,8 +54,9 @@ namespace ShareFileProvisioning.Engine.Source.Scope
             var softDeleted = new HashSet<string>(wm.SoftDeletedUserIds ?? new List<string>(), Ids);
 
             // Attributes for users now in scope that the delta did not return and that are new to scope or whose reasons changed.
+            var revisit = new HashSet<string>(options.RevisitUserIds ?? new string[0], Ids);
             var toFetch = newReasons.Keys.Where(id => !changedUsers.ContainsKey(id)
-                && (!oldReasons.TryGetValue(id, out var before) || !ScopeCalculator.SameReasons(before, newReasons[id]))).ToList();
+                && (revisit.Contains(id) || !oldReasons.TryGetValue(id, out var before) || !ScopeCalculator.SameReasons(before, newReasons[id]))).ToList();
             var fetched = await new UserFetcher(_graph, trace).FetchAsync(toFetch, select, options.MaxConcurrency, ct).ConfigureAwait(false);
 
             var result = new SourceReadResult { IsFullRead = false };
@@ -97,7 +98,7 @@ namespace ShareFileProvisioning.Engine.Source.Scope
                     result.UserChanges.Add(new UserScopeChange { UserId = id, Kind = ScopeChangeKind.Entered, User = user, AttributesChanged = true });
                     result.Users.Add(user);
                 }
-                else if (wasActive && isActive && (changedUsers.ContainsKey(id) || !ScopeCalculator.SameReasons(before, now)))
+                else if (wasActive && isActive && (changedUsers.ContainsKey(id) || revisit.Contains(id) || !ScopeCalculator.SameReasons(before, now)))
                 {
                     result.UserChanges.Add(new UserScopeChange { UserId = id, Kind = ScopeChangeKind.Changed, User = user, AttributesChanged = changedUsers.ContainsKey(id) });
                     if (user != null) result.Users.Add(user);

@@ -18,6 +18,8 @@ namespace ShareFileProvisioning.Engine.Source.Scope
         Unassigned,
         RemovedFromGroup,
         Disabled,
+        /// <summary>Still assigned, but no scoping filter passes any more.</summary>
+        FilteredOut,
     }
 
     public sealed class UserScopeChange

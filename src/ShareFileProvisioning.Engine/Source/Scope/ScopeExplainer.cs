@@ -19,11 +19,14 @@ namespace ShareFileProvisioning.Engine.Source.Scope
             _sp = sp;
         }
 
-        public async Task<ScopeExplanation> ExplainAsync(string key, int maxConcurrency, CancellationToken ct)
+        public async Task<ScopeExplanation> ExplainAsync(string key, SourceReadOptions options, CancellationToken ct)
         {
+            var maxConcurrency = options.MaxConcurrency;
             var result = new ScopeExplanation { Query = key };
             var assignments = await _graph.ListAssignmentsAsync(_sp, ct).ConfigureAwait(false);
-            var user = await _graph.GetUserAsync(key, UserSelect.Required, ct).ConfigureAwait(false);
+            var filters = options.Scoping != null && options.Scoping.FilterCount > 0 ? options.Scoping : null;
+            IReadOnlyCollection<string> select = filters == null ? (IReadOnlyCollection<string>)UserSelect.Required : UserSelect.Build(filters.ReferencedAttributes);
+            var user = await _graph.GetUserAsync(key, select, ct).ConfigureAwait(false);
             if (user == null)
             {
                 var group = Guid.TryParse(key, out _) ? await _graph.GetGroupAsync(key, ct).ConfigureAwait(false) : null;
@@ -59,12 +62,22 @@ namespace ShareFileProvisioning.Engine.Source.Scope
 
             var enabled = user.AccountEnabled ?? true;
             result.AccountEnabled = enabled;
-            if (!result.InScope)
+            if (filters != null) ExplainFilters(result, filters, UserAttributes.ToSourceObject(user));
+            if (!result.IsAssigned)
                 result.Notes.Add($"Not assigned to '{_sp.DisplayName}' directly or through a direct membership of an assigned group.");
+            else if (result.FilteredOut)
+                result.Notes.Add("Assigned, but no scoping filter passes: out of scope, so the ShareFile user is deprovisioned (or never created). " +
+                                 string.Join("; ", result.ScopingClauses.Where(c => !c.Result)) + ".");
             else if (!enabled)
                 result.Notes.Add("Assigned, but the account is disabled (accountEnabled false): IsSoftDeleted is true, so the ShareFile user is disabled (or never created).");
             result.IsSoftDeleted = !result.InScope || !enabled;
             return result;
+        }
+
+        private static void ExplainFilters(ScopeExplanation result, Mapping.Scoping.CompiledScopingFilterSet filters, Mapping.SourceObject attributes)
+        {
+            result.ScopingClauses = filters.ExplainClauses(attributes).ToList();
+            result.FilteredOut = !filters.Evaluate(attributes).IsInScope;
         }
     }
 }

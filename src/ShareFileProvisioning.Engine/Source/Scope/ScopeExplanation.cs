@@ -18,7 +18,17 @@ namespace ShareFileProvisioning.Engine.Source.Scope
 
         public string DisplayName { get; set; }
 
-        public bool InScope => Reasons.Count > 0;
+        /// <summary>Assigned directly or through a direct membership of an assigned group.</summary>
+        public bool IsAssigned => Reasons.Count > 0;
+
+        /// <summary>Assigned and passing the scoping filters.</summary>
+        public bool InScope => IsAssigned && !FilteredOut;
+
+        /// <summary>Users only: assigned, but no scoping filter passes.</summary>
+        public bool FilteredOut { get; set; }
+
+        /// <summary>Users only, when filters are configured: every clause with the user's value and its verdict.</summary>
+        public List<Mapping.Scoping.ScopingClauseVerdict> ScopingClauses { get; set; } = new List<Mapping.Scoping.ScopingClauseVerdict>();
 
         /// <summary>Entra's IsSoftDeleted for a user (out of scope or disabled); false for groups in scope.</summary>
         public bool IsSoftDeleted { get; set; }

@@ -19,8 +19,17 @@ namespace ShareFileProvisioning.Engine.Source.Scope
 
         public List<ScopeReason> Reasons { get; set; } = new List<ScopeReason>();
 
+        /// <summary>The scoping filters' verdict; null when none were evaluated (no filters configured).</summary>
+        public Mapping.Scoping.ScopingResult Filter { get; set; }
+
+        /// <summary>Assigned (directly or through a direct membership of an assigned group) and passing the scoping filters.</summary>
+        public bool InScope => Reasons.Count > 0 && (Filter == null || Filter.IsInScope);
+
+        /// <summary>Assigned, but no scoping filter passes.</summary>
+        public bool IsFilteredOut => Reasons.Count > 0 && Filter != null && !Filter.IsInScope;
+
         /// <summary>Entra's [IsSoftDeleted]: unassigned, out of scope, soft-deleted or disabled.</summary>
-        public bool IsSoftDeleted => Attributes?.IsSoftDeleted ?? !AccountEnabled || Reasons.Count == 0;
+        public bool IsSoftDeleted => Attributes?.IsSoftDeleted ?? !AccountEnabled || !InScope;
 
         public override string ToString() => UserPrincipalName ?? Id;
     }

@@ -26,5 +26,8 @@ namespace ShareFileProvisioning.Engine.Source.Scope
 
         /// <summary>The attribute names the links were opened with; a different set needs a full read.</summary>
         public List<string> Attributes { get; set; } = new List<string>();
+
+        /// <summary>Fingerprints of the configuration parts the cycle that stored this evaluated with; a change means a full evaluation.</summary>
+        public Dictionary<string, string> EvaluatedWith { get; set; }
     }
 }

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using ShareFileProvisioning.Engine.Source;
+using ShareFileProvisioning.Engine.Mapping.Scoping;
 using ShareFileProvisioning.Engine.Source.Pipeline;
 
 namespace ShareFileProvisioning.Cmdlets.Source
@@ -44,7 +45,37 @@ namespace ShareFileProvisioning.Cmdlets.Source
         [ValidateNotNull]
         public PSObject InputObject { get; set; }
 
+        /// <summary>The provisioning profile whose scoping filters apply (default: the connected subdomain, else "default").</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Configuration.ProfileNameCompleter))]
+        public string Profile { get; set; }
+
+        /// <summary>An explicit configuration file whose scoping filters apply, instead of the profile's.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string ConfigurationPath { get; set; }
+
         private protected override bool RequiresSourceConnection => ParameterSetName != PipelineSet;
+
+        private Engine.Configuration.MappingSet _mappings;
+
+        /// <summary>The configuration's compiled mappings and filters, loaded once per call (the defaults when there is no file).</summary>
+        private Engine.Configuration.MappingSet Mappings
+        {
+            get
+            {
+                if (_mappings != null) return _mappings;
+                var name = Profile ?? Engine.Configuration.ProfileLocator.DefaultName(Connection.ConnectionRegistry.Get()?.Subdomain);
+                var path = ConfigurationPath == null ? null : GetUnresolvedProviderPathFromPSPath(ConfigurationPath);
+                var profile = Engine.Configuration.ProfileLocator.ForCurrentUser().Get(name, path);
+                var configuration = RunEngine((trace, ct) => Engine.Configuration.ConfigurationFile.LoadOrDefaultAsync(profile.ConfigurationPath, ct));
+                return _mappings = Engine.Configuration.MappingSet.Compile(configuration);
+            }
+        }
+
+        private SourceReadOptions Options(Engine.Diagnostics.IEngineTrace trace) =>
+            new SourceReadOptions { Trace = trace, Scoping = Mappings.Scoping, Attributes = Mappings.Scoping.ReferencedAttributes };
 
         private string _target;
 
@@ -63,17 +94,18 @@ namespace ShareFileProvisioning.Cmdlets.Source
                     foreach (var key in (string[])UserPrincipalName ?? ObjectId)
                     {
                         _target = key;
-                        var explanation = RunEngine((trace, ct) => source.ExplainAsync(key, new SourceReadOptions { Trace = trace }, ct));
+                        var explanation = RunEngine((trace, ct) => source.ExplainAsync(key, Options(trace), ct));
                         WriteObject(SourceOutputMapper.ToEntry(explanation));
                     }
 
                     return;
                 default:
-                    var scope = RunEngine((trace, ct) => ActiveSource.Source.ReadScopeAsync(new SourceReadOptions { Trace = trace }, ct));
+                    var scope = RunEngine((trace, ct) => ActiveSource.Source.ReadScopeAsync(Options(trace), ct));
+                    ScopingFilterApplication.Apply(scope, Mappings.Scoping);
                     if (ObjectType != "User")
                         foreach (var g in scope.Groups.OrderBy(g => g.DisplayName, StringComparer.OrdinalIgnoreCase)) WriteObject(SourceOutputMapper.ToEntry(g));
                     if (ObjectType != "Group")
-                        foreach (var u in scope.Users.OrderBy(u => u.UserPrincipalName, StringComparer.OrdinalIgnoreCase)) WriteObject(SourceOutputMapper.ToEntry(u));
+                        foreach (var u in scope.Users.Where(u => u.InScope).OrderBy(u => u.UserPrincipalName, StringComparer.OrdinalIgnoreCase)) WriteObject(SourceOutputMapper.ToEntry(u));
                     return;
             }
         }
@@ -83,7 +115,8 @@ namespace ShareFileProvisioning.Cmdlets.Source
             if (ParameterSetName != PipelineSet) return;
             try
             {
-                var result = RunEngine((trace, ct) => new PipelineSource(_rows).ReadFullAsync(new SourceReadOptions { Trace = trace }, ct));
+                var result = RunEngine((trace, ct) => new PipelineSource(_rows).ReadFullAsync(Options(trace), ct));
+                ScopingFilterApplication.Apply(result, Mappings.Scoping);
                 foreach (var u in result.Users) WriteObject(SourceOutputMapper.ToEntry(u));
             }
             catch (ArgumentException ex)
