@@ -39,6 +39,9 @@ namespace ShareFileProvisioning.Engine.Configuration
 
         public bool IsNull => Value == null;
 
+        /// <summary>The same outcome with another value (e.g. a guest's email put right).</summary>
+        internal MappedValue WithValue(object value) => new MappedValue(Target, value, Source, IsRedacted);
+
         /// <summary>A value to write: not null, not flow-ignored, not an OnCreateOnly mapping during update (nulls are never provisioned).</summary>
         public bool ShouldWrite => Value != null && (Source == MappedValueSource.Mapping || Source == MappedValueSource.Default);
 

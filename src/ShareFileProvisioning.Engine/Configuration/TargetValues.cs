@@ -110,6 +110,15 @@ namespace ShareFileProvisioning.Engine.Configuration
         }
 
         /// <summary>A plausible single email address (local@domain.tld), no display name.</summary>
-        public static bool IsValidEmail(string text) => !string.IsNullOrWhiteSpace(text) && text.Length <= 254 && EmailPattern.IsMatch(text);
+        public static bool IsValidEmail(string text) =>
+            !string.IsNullOrWhiteSpace(text) && text.Length <= MaxEmailLength && EmailPattern.IsMatch(text) && text.IndexOf("..", StringComparison.Ordinal) < 0
+            && text.IndexOf(".@", StringComparison.Ordinal) < 0 && text.IndexOf("@.", StringComparison.Ordinal) < 0 && text[0] != '.'
+            && UnsafeText.Find(text) == null;
+
+        /// <summary>The longest email the planner sends (RFC 5321's path limit).</summary>
+        public const int MaxEmailLength = 254;
+
+        /// <summary>The longest first name, last name or company the planner sends (docs/sharefile-api.md: our limit where ShareFile's is not documented).</summary>
+        public const int MaxNameLength = 128;
     }
 }

@@ -57,6 +57,8 @@ namespace ShareFileProvisioning.Engine.Planning
         MissingRequiredAttribute,
         /// <summary>The mapped email is not a single valid address.</summary>
         InvalidEmail,
+        /// <summary>A value ShareFile would refuse: too long, or carrying control, bidirectional or zero-width characters.</summary>
+        InvalidAttributeValue,
         /// <summary>Out of scope and nothing to do: the deprovisioning action is None (SkipOutOfScopeDeletions), or the user was never provisioned.</summary>
         OutOfScope,
         /// <summary>Disabled (or soft-deleted) in the source and not in ShareFile: a disabled user is never created.</summary>

@@ -186,7 +186,7 @@ namespace ShareFileProvisioning.Engine.Planning
                 {
                     try
                     {
-                        var v = m.EvaluateForMatching(s.User.Attributes, context);
+                        var v = GuestUsers.Email(m.EvaluateForMatching(s.User.Attributes, context), s.User.Attributes);
                         if (v != null) emails.Add(v);
                     }
                     catch (MappingEvaluationException)

@@ -97,6 +97,10 @@ namespace ShareFileProvisioning.Engine.Planning
                     var inScope = c.Kind != ScopeChangeKind.Left && user != null && user.InScope;
                     Add(new PlanSubject { SourceId = c.UserId ?? user?.Id, User = user, InScope = inScope, LeftReason = inScope ? LeftScopeReason.None : LeftReason(c.Kind, c.LeftReason, user) });
                 }
+                // A grace period ends by the clock, not by a change: those users are decided again without -Full.
+                foreach (var link in input.Links)
+                    if (link.ObjectType == LinkedObjectType.User && !byId.ContainsKey(link.SourceId) && GraceOver(link, input))
+                        Add(new PlanSubject { SourceId = link.SourceId, InScope = false });
                 return ordered;
             }
 
@@ -106,6 +110,14 @@ namespace ShareFileProvisioning.Engine.Planning
                 if (link.ObjectType == LinkedObjectType.User && !byId.ContainsKey(link.SourceId))
                     Add(new PlanSubject { SourceId = link.SourceId, InScope = false });
             return ordered;
+        }
+
+        private static bool GraceOver(ObjectLink link, PlanningInput input)
+        {
+            var settings = input.Mappings.Configuration.Deprovisioning;
+            if (link.OutOfScopeSince == null || settings == null || settings.GracePeriodDays <= 0) return false;
+            if (settings.Action != Configuration.DeprovisioningAction.DowngradeToClient && settings.Action != Configuration.DeprovisioningAction.Delete) return false;
+            return input.Now >= link.OutOfScopeSince.Value.AddDays(settings.GracePeriodDays);
         }
 
         private static LeftScopeReason LeftReason(ScopeChangeKind kind, LeftScopeReason reported, ScopedUser user) =>

@@ -86,8 +86,8 @@ namespace ShareFileProvisioning.Engine.Planning
             UserKind kind;
             try
             {
-                values = Mappings.Evaluate(attributes, target == null, _context);
-                kind = Mappings.UserType.Resolve(attributes, MemberOf(s.SourceId), _context);
+                values = GuestUsers.Fix(Mappings.Evaluate(attributes, target == null, _context), attributes);
+                kind = GuestUsers.Kind(Mappings.UserType.Resolve(attributes, MemberOf(s.SourceId), _context), Mappings.UserType, attributes);
             }
             catch (MappingEvaluationException e)
             {
@@ -95,6 +95,12 @@ namespace ShareFileProvisioning.Engine.Planning
                 return matching;
             }
 
+            var problem = s.User.IsSoftDeleted && target == null ? null : TargetValueCheck.Find(values, target == null, s.DisplayName);
+            if (problem != null)
+            {
+                PlanMarks.Skip(item, problem.Reason, problem.Message);
+                return matching;
+            }
             if (target == null) PlanCreate(s, item, values, kind);
             else PlanUpdate(s, item, target, values, kind, adopted, matchedBy);
             return matching;
@@ -111,7 +117,7 @@ namespace ShareFileProvisioning.Engine.Planning
                 string value;
                 try
                 {
-                    value = m.EvaluateForMatching(attributes, _context);
+                    value = m.Target == TargetAttribute.Email ? GuestUsers.Email(m.EvaluateForMatching(attributes, _context), attributes) : m.EvaluateForMatching(attributes, _context);
                 }
                 catch (MappingEvaluationException e)
                 {
