@@ -54,7 +54,7 @@ Describe 'Invoke-ShareFileSync' {
 
     It '-Confirm asks per action before anything is sent and applies only the confirmed ones' {
         $child = Join-Path $TestDrive 'confirm.ps1'
-        ($script:ChildPrelude + "`n`$ErrorActionPreference = 'Continue'`nInvoke-ShareFileSync -Confirm | ForEach-Object { if (`$_.Action) { 'RESULT {0} {1} {2}' -f `$_.Action, `$_.Status, `$_.UserPrincipalName } }`n") | Set-Content $child
+        ($script:ChildPrelude + "`n`$ErrorActionPreference = 'Continue'`nInvoke-ShareFileSync -Confirm | ForEach-Object { if (`$_.Action) { 'RESULT {0} {1} {2} {3}' -f `$_.Action, `$_.Status, `$_.ErrorCode, `$_.UserPrincipalName } }`n") | Set-Content $child
         $home2 = Join-Path $TestDrive 'confirm-home'
         $psi = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
         foreach ($a in @((Join-Path $PSHOME 'pwsh.dll'), '-NoProfile', '-File', $child, $env:SFP_TEST_MODULE_PATH, $script:Emulator.Uri, $home2, $script:SpId)) { $psi.ArgumentList.Add($a) }
@@ -67,9 +67,10 @@ Describe 'Invoke-ShareFileSync' {
         $process.StandardInput.Close()
         $text = $process.StandardOutput.ReadToEnd()
         $process.WaitForExit(60000) | Out-Null
-        $results = @($text -split "`n" | Where-Object { $_ -like 'RESULT *' })
+        # Items the plan skips are reported too (RESULT Skip Skipped <reason>); the actions are the rest.
+        $results = @($text -split "`n" | Where-Object { $_ -like 'RESULT *' -and $_ -notlike 'RESULT Skip *' -and $_ -notlike 'RESULT Conflict *' })
         $results.Count | Should -BeGreaterThan 1
-        @($results | Where-Object { $_ -like '* Skipped *' }).Count | Should -Be 1
+        @($results | Where-Object { $_ -like '* Skipped NotConfirmed *' }).Count | Should -Be 1
         @($results | Where-Object { $_ -like '* Success *' }).Count | Should -Be ($results.Count - 1)
         $declined = ($results | Where-Object { $_ -like '* Skipped *' }).Split(' ')[-1]
         Get-SfEmails $script:Emulator | Should -Not -Contain $declined
@@ -85,10 +86,11 @@ Describe 'Invoke-ShareFileSync' {
         $summary | Should -BeOfType 'ShareFileProvisioning.ShareFileSyncSummary'
         $summary.CycleType | Should -Be 'Initial'
         $summary.Status | Should -Be 'Succeeded'
-        $summary.Succeeded | Should -Be $results.Count
+        $actions = @($results | Where-Object Action -notin 'Skip', 'Conflict')   # skipped plan items are reported as Skipped results
+        $summary.Succeeded | Should -Be $actions.Count
         $summary.Requests | Should -BeGreaterThan 0
         ($results | Where-Object UserPrincipalName -eq 'grace.hopper@contoso.example').Action | Should -Be 'Create'
-        $results.Status | Sort-Object -Unique | Should -Be 'Success'
+        $actions.Status | Sort-Object -Unique | Should -Be 'Success'
         Get-SfEmails $script:Emulator | Should -Contain 'grace.hopper@contoso.example'
     }
 
@@ -106,7 +108,7 @@ Describe 'Invoke-ShareFileSync' {
         $status.LinkedUsers | Should -BeGreaterThan 1
     }
 
-    It 'reports a failed action as a non-terminating error with the result as target and goes on' {
+    It 'reports a failed action as a non-terminating error with the result as target and goes on; a permanent failure waits, it is not queued for blind retries' {
         Invoke-EmulatorControl -Emulator $script:Emulator -Path 'graph/users/2c8d5e3f-3333-4a4b-8c5d-6e7f8a9b0c03' -Method Patch -Body @{ surname = 'Hopper' } | Out-Null
         Invoke-EmulatorControl -Emulator $script:Emulator -Path 'graph/users/0a6b3c1d-1111-4e2f-8a3b-4c5d6e7f8a01' -Method Patch -Body @{ surname = 'King' } | Out-Null
         $grace = (Invoke-EmulatorControl -Emulator $script:Emulator -Path 'sharefile/state' -Method Get).users | Where-Object email -eq 'grace.hopper@contoso.example'
@@ -122,7 +124,10 @@ Describe 'Invoke-ShareFileSync' {
         $failures[0].TargetObject.DisplayName | Should -BeLike 'Grace*'
         ($out | Where-Object { $_.DisplayName -like 'Ada*' }).Status | Should -Be 'Success'
         $out[-1].Status | Should -Be 'CompletedWithFailures'
-        (Get-ShareFileProvisioningStatus).PendingRetries | Should -Be 1
+        $status = Get-ShareFileProvisioningStatus
+        $status.PendingRetries | Should -Be 0
+        $status.WaitingCount | Should -Be 1
+        $status.Waiting[0] | Should -BeLike 'Grace*'
     }
 
     It 'refuses a stale saved plan naming what changed' {

@@ -21,7 +21,7 @@ namespace ShareFileProvisioning.Engine.Planning
         public static List<PlanItem> Build(PlanningInput input, IReadOnlyList<PlanItem> userItems, IReadOnlyList<PlanSubject> subjects, EvaluationContext context)
         {
             var items = new List<PlanItem>();
-            if (input.Groups == null || input.OnlySourceIds != null) return items;   // pipeline input / provision on demand: users only
+            if (input.Groups == null || (input.OnlySourceIds != null && input.OnlyGroupIds == null)) return items;   // pipeline input / users on demand: users only
             var settings = input.Mappings.Configuration.GroupProvisioning ?? new GroupProvisioningSettings();
             var target = input.Groups.Target ?? new GroupTargetSnapshot();
             var byId = new Dictionary<string, TargetGroup>(Ids);
@@ -39,16 +39,20 @@ namespace ShareFileProvisioning.Engine.Planning
             var name = NameMapping(settings);
             var assigned = new HashSet<string>(Ids);
             var adopted = new HashSet<string>(Ids);
+            var duplicates = DuplicateNames(input.Source.Groups, name, context);
             foreach (var g in input.Source.Groups.Where(g => g?.Id != null))
             {
-                if (!assigned.Add(g.Id)) continue;
-                BuildOne(g, settings, name, members, input, target, byId, adopted, items, context);
+                if (!assigned.Add(g.Id) || (input.OnlyGroupIds != null && !input.OnlyGroupIds.Contains(g.Id))) continue;
+                if (duplicates.TryGetValue(g.Id, out var others)) items.Add(DuplicateSource(g, others, input.Links));
+                else BuildOne(g, settings, name, members, input, target, byId, adopted, items, context);
             }
 
-            foreach (var link in groupLinks.Where(l => !assigned.Contains(l.SourceId)))
+            foreach (var link in groupLinks.Where(l => !assigned.Contains(l.SourceId) && (input.OnlyGroupIds == null || input.OnlyGroupIds.Contains(l.SourceId))))
             {
                 if (!byId.TryGetValue(link.TargetId, out var existing))
                     items.Add(Unmanage(link, $"The Entra group is no longer assigned and ShareFile group {link.TargetId} no longer exists: the link is dropped."));
+                else if (!link.CreatedByUs)
+                    items.Add(Unmanage(link, $"Entra group '{link.DisplayName ?? link.SourceId}' is no longer assigned (or was deleted): ShareFile group '{existing.Name}' existed before it was adopted by name, so it is never deleted; it stays and is no longer managed."));
                 else if (settings.OnGroupRemoved == GroupRemovedAction.Delete)
                     items.Add(new PlanItem
                     {
@@ -60,6 +64,42 @@ namespace ShareFileProvisioning.Engine.Planning
                     items.Add(Unmanage(link, $"Entra group '{link.DisplayName ?? link.SourceId}' is no longer assigned (or was deleted): ShareFile group '{existing.Name}' stays and is no longer managed (OnGroupRemoved = Keep)."));
             }
             return items;
+        }
+
+        /// <summary>Entra groups whose mapped names collide (ignoring case), each with the others of its name: none of them is provisioned.</summary>
+        private static Dictionary<string, List<ScopedGroup>> DuplicateNames(IEnumerable<ScopedGroup> groups, GroupAttributeMapping nameMapping, EvaluationContext context)
+        {
+            var named = new List<(ScopedGroup Group, string Name)>();
+            foreach (var g in groups.Where(g => g?.Id != null).GroupBy(g => g.Id, Ids).Select(x => x.First()))
+            {
+                try
+                {
+                    var n = EvaluateName(g, nameMapping, context);
+                    if (!string.IsNullOrWhiteSpace(n)) named.Add((g, n.Trim()));
+                }
+                catch (Exception e) when (e is ExpressionEvaluationException || e is ArgumentException)
+                {
+                    // BuildOne reports the failing mapping on the group's own item.
+                }
+            }
+            var result = new Dictionary<string, List<ScopedGroup>>(Ids);
+            foreach (var same in named.GroupBy(n => n.Name, Ids).Where(x => x.Count() > 1))
+                foreach (var n in same)
+                    result[n.Group.Id] = same.Where(o => !ReferenceEquals(o.Group, n.Group)).Select(o => o.Group).ToList();
+            return result;
+        }
+
+        private static PlanItem DuplicateSource(ScopedGroup g, List<ScopedGroup> others, LinkSet links)
+        {
+            links.TryGetBySource(g.Id, out var link);
+            return new PlanItem
+            {
+                ChangeId = NewId(), Action = PlanAction.Conflict, ObjectType = PlanObjectType.Group, SourceId = g.Id, SourceAnchor = g.DisplayName,
+                DisplayName = g.DisplayName, TargetId = link?.ObjectType == LinkedObjectType.Group ? link.TargetId : null, SkipReason = SkipReason.DuplicateSourceEntries,
+                ConflictingIds = others.Select(o => o.Id).ToList(),
+                Reason = $"Entra group '{g.DisplayName}' and {string.Join(", ", others.Select(o => $"'{o.DisplayName}' ({o.Id})"))} map to the same ShareFile group name: " +
+                         "none of them is created or changed until only one maps there (ShareFile must never hold two groups of one name).",
+            };
         }
 
         private static void BuildOne(ScopedGroup g, GroupProvisioningSettings settings, GroupAttributeMapping nameMapping, MemberResolver members, PlanningInput input,

@@ -27,7 +27,8 @@ namespace ShareFileProvisioning.Engine.Planning
             var mappings = MappingSet.Compile(request.Configuration);
             var now = request.Now ?? DateTimeOffset.UtcNow;
             var options = new SourceReadOptions { Attributes = mappings.ReferencedAttributes, MaxConcurrency = Math.Max(1, request.MaxConcurrency), Trace = trace, Scoping = mappings.Scoping, RevisitUserIds = request.RevisitUserIds };
-            var single = string.IsNullOrWhiteSpace(request.SingleUser) ? null : request.SingleUser.Trim();
+            var onDemand = OnDemandKeys(request.SingleUser);
+            var single = onDemand == null ? null : string.Join(",", onDemand);
 
             // A full read lists ShareFile at once, alongside the state and the source; a targeted read waits for the source.
             var stateTask = Timed(() => ReadStateAsync(request, cancellationToken));
@@ -67,13 +68,15 @@ namespace ShareFileProvisioning.Engine.Planning
                 // Piped users are a list to provision, not the whole scope: users missing from it are not deprovisioned.
                 only = new HashSet<string>(source.Users.Select(u => u.Id), StringComparer.OrdinalIgnoreCase);
             }
-            if (single != null)
+            ISet<string> onDemandGroups = null;
+            if (onDemand != null)
             {
-                only = SelectSingle(source, links, single, result.Notes);
-                if (result.Notes.Count > 0 && entra != null)
+                var missing = new List<string>();
+                only = SelectOnDemand(source, links, onDemand, missing, out onDemandGroups);
+                foreach (var key in missing)
                 {
-                    var why = await entra.ExplainAsync(single, options, cancellationToken).ConfigureAwait(false);
-                    result.Notes.AddRange(why.Notes);
+                    result.Notes.Add($"'{key}' is not in scope of the source and not linked to ShareFile: there is nothing to plan for it.");
+                    if (entra != null) result.Notes.AddRange((await entra.ExplainAsync(key, options, cancellationToken).ConfigureAwait(false)).Notes);
                 }
             }
 
@@ -108,7 +111,8 @@ namespace ShareFileProvisioning.Engine.Planning
             result.Timings.TargetRequests = target.Value.RequestCount;
             trace.Verbose($"Read {target.Value.Users.Count} ShareFile user(s) in {target.Elapsed.TotalSeconds:0.0} s ({target.Value.RequestCount} request(s)).");
 
-            input.Groups = await ReadGroupsAsync(request, source, links, entra, now, cancellationToken).ConfigureAwait(false);
+            input.Groups = onDemand != null && onDemandGroups.Count == 0 ? null : await ReadGroupsAsync(request, source, links, entra, now, cancellationToken).ConfigureAwait(false);
+            input.OnlyGroupIds = onDemand != null ? onDemandGroups : null;
             if (input.Groups != null)
             {
                 result.Timings.TargetRequests += input.Groups.Target.RequestCount;
@@ -130,7 +134,7 @@ namespace ShareFileProvisioning.Engine.Planning
         private static async Task<GroupPlanningInput> ReadGroupsAsync(PlanRequest request, SourceReadResult source, LinkSet links, EntraSource entra, DateTimeOffset now, CancellationToken ct)
         {
             var settings = request.Configuration.GroupProvisioning ?? new GroupProvisioningSettings();
-            if (entra == null || !string.IsNullOrWhiteSpace(request.SingleUser)) return null;
+            if (entra == null) return null;
             if (!settings.Enabled && !links.Any(l => l.ObjectType == LinkedObjectType.Group)) return null;
             var concurrency = Math.Max(1, request.MaxConcurrency);
             var targetTask = GroupTargetReader.ReadAsync(request.ShareFile, source, links, settings, now, request.PageSize, concurrency, ct);
@@ -166,15 +170,45 @@ namespace ShareFileProvisioning.Engine.Planning
             return PlanCycleType.Initial;
         }
 
-        /// <summary>Keeps the one user asked for (by id or UPN); a linked user out of scope is planned by its id.</summary>
-        private static ISet<string> SelectSingle(SourceReadResult source, LinkSet links, string single, List<string> notes)
+        /// <summary>Provision on demand: the user principal names or object ids asked for (a comma-separated list); null for the whole scope.</summary>
+        internal static List<string> OnDemandKeys(string keys)
         {
-            var user = source.Users.FirstOrDefault(u => string.Equals(u.Id, single, StringComparison.OrdinalIgnoreCase))
-                ?? source.Users.FirstOrDefault(u => string.Equals(u.UserPrincipalName, single, StringComparison.OrdinalIgnoreCase));
-            if (user != null) return new HashSet<string>(StringComparer.OrdinalIgnoreCase) { user.Id };
-            if (links.TryGetBySource(single, out var link)) return new HashSet<string>(StringComparer.OrdinalIgnoreCase) { link.SourceId };
-            notes.Add($"'{single}' is not in scope of the source and not linked to a ShareFile user: there is nothing to plan for it.");
-            return new HashSet<string>(StringComparer.OrdinalIgnoreCase) { single };
+            if (string.IsNullOrWhiteSpace(keys)) return null;
+            var list = keys.Split(',').Select(k => k.Trim()).Where(k => k.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            return list.Count == 0 ? null : list;
+        }
+
+        /// <summary>
+        /// The users asked for (by id or UPN; a linked user out of scope by its id) and the groups asked for with their
+        /// direct members; keys that name nothing are returned in <paramref name="missing"/>.
+        /// </summary>
+        private static ISet<string> SelectOnDemand(SourceReadResult source, LinkSet links, List<string> keys, List<string> missing, out ISet<string> groups)
+        {
+            var users = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            groups = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var key in keys)
+            {
+                var user = source.Users.FirstOrDefault(u => string.Equals(u.Id, key, StringComparison.OrdinalIgnoreCase))
+                    ?? source.Users.FirstOrDefault(u => string.Equals(u.UserPrincipalName, key, StringComparison.OrdinalIgnoreCase));
+                var group = source.Groups.FirstOrDefault(g => string.Equals(g.Id, key, StringComparison.OrdinalIgnoreCase));
+                if (user != null) users.Add(user.Id);
+                else if (group != null)
+                {
+                    groups.Add(group.Id);
+                    users.UnionWith(group.MemberUserIds);
+                }
+                else if (links.TryGetBySource(key, out var link))
+                {
+                    if (link.ObjectType == LinkedObjectType.Group) groups.Add(link.SourceId);
+                    else users.Add(link.SourceId);
+                }
+                else
+                {
+                    users.Add(key);
+                    missing.Add(key);
+                }
+            }
+            return users;
         }
 
         private static List<string> MatchingEmails(List<PlanSubject> subjects, MappingSet mappings, DateTimeOffset now)

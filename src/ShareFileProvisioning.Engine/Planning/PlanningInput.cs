@@ -32,6 +32,9 @@ namespace ShareFileProvisioning.Engine.Planning
         /// </summary>
         public ISet<string> OnlySourceIds { get; set; }
 
+        /// <summary>Provision on demand: plan only these groups (and no removal of unassigned ones). Null = every group.</summary>
+        public ISet<string> OnlyGroupIds { get; set; }
+
         /// <summary>Groups in ShareFile and (Flatten) transitive members; null when group provisioning is off and nothing is linked.</summary>
         public GroupPlanningInput Groups { get; set; }
 

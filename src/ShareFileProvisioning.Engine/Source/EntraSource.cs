@@ -190,6 +190,8 @@ namespace ShareFileProvisioning.Engine.Source
                 Attributes = options.Attributes ?? new string[0],
                 MaxConcurrency = options.MaxConcurrency < 1 ? 1 : options.MaxConcurrency,
                 Trace = options.Trace ?? _trace,
+                Scoping = options.Scoping,
+                RevisitUserIds = options.RevisitUserIds,
             };
         }
 

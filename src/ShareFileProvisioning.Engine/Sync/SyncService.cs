@@ -70,7 +70,7 @@ namespace ShareFileProvisioning.Engine.Sync
                     Source = request.Source, ShareFile = request.ShareFile, State = shared, Watermarks = watermarks,
                     Configuration = request.Configuration, Full = full, ProfileName = profile.Name, Subdomain = request.Subdomain,
                     Now = request.Now, PageSize = request.PageSize, MaxConcurrency = Math.Max(1, request.ThrottleLimit), Trace = trace,
-                    RevisitUserIds = revisit,
+                    RevisitUserIds = revisit, SingleUser = request.OnDemand,
                 };
                 if (saved != null)
                 {
@@ -87,7 +87,17 @@ namespace ShareFileProvisioning.Engine.Sync
                 catch (ShareFile.ShareFileAuthenticationException e)
                 {
                     // Nothing can be written without a token: quarantine, as Entra does on bad target credentials.
-                    throw await QuarantineAsync(request, state, started, watch, e).ConfigureAwait(false);
+                    throw await QuarantineAsync(request, state, started, watch, e, "ShareFile refused the sign-in: ").ConfigureAwait(false);
+                }
+                catch (Source.SourceException e) when (e is Source.SourceAuthenticationException || e is Source.SourcePermissionException)
+                {
+                    // Entra ID refused the sign-in or a permission: no read of the source can be trusted, so the cycle cannot start.
+                    throw await QuarantineAsync(request, state, started, watch, e, "Entra ID refused the read: ").ConfigureAwait(false);
+                }
+                catch (Exception e) when (CouldNotReach(e))
+                {
+                    await RecordNotStartedAsync(request, state, started, watch, "Failed", null, SecretRedactor.Redact(e.Message)).ConfigureAwait(false);
+                    throw;
                 }
                 foreach (var note in computed.Notes) trace.Verbose(note);
                 if (saved != null) PlanStaleness.ThrowIfStale(saved, computed.Plan);
@@ -120,20 +130,38 @@ namespace ShareFileProvisioning.Engine.Sync
             }
         }
 
-        private static async Task<SyncQuarantinedException> QuarantineAsync(SyncRequest request, IStateStore state, DateTimeOffset started, Stopwatch watch, Exception cause)
+        /// <summary>A source or ShareFile that cannot be reached while planning (after the clients' own retries).</summary>
+        private static bool CouldNotReach(Exception e) =>
+            e is Source.SourceException || e is ShareFile.ShareFileConnectionException || e is ShareFile.ShareFileApiException
+            || e is System.Net.Http.HttpRequestException || e is TimeoutException || e is Polly.CircuitBreaker.BrokenCircuitException;
+
+        private static async Task<SyncQuarantinedException> QuarantineAsync(SyncRequest request, IStateStore state, DateTimeOffset started, Stopwatch watch, Exception cause, string what)
         {
             var reason = CycleGuard.AuthenticationReason;
-            var details = "ShareFile refused the sign-in: " + SecretRedactor.Redact(cause.Message);
+            var details = what + SecretRedactor.Redact(cause.Message);
             await state.SaveQuarantineAsync(new QuarantineStatus { Reason = reason, Since = DateTimeOffset.UtcNow, Details = details }, CancellationToken.None).ConfigureAwait(false);
+            var summary = await RecordNotStartedAsync(request, state, started, watch, "Quarantined", reason, details).ConfigureAwait(false);
+            return new SyncQuarantinedException(reason, details, summary, cause);
+        }
+
+        /// <summary>A cycle that could not start is still a cycle: in the history and the status, with its reason, and mailed (once per condition).</summary>
+        private static async Task<SyncSummary> RecordNotStartedAsync(SyncRequest request, IStateStore state, DateTimeOffset started, Stopwatch watch, string status, string reason, string details)
+        {
             var summary = new SyncSummary
             {
-                CycleId = System.Guid.NewGuid().ToString(), ProfileName = request.Profile.Name, Status = "Quarantined", StartedAt = started,
+                CycleId = System.Guid.NewGuid().ToString(), ProfileName = request.Profile.Name, Status = status, StartedAt = started,
                 Elapsed = watch.Elapsed, QuarantineReason = reason,
             };
             await state.AppendCycleHistoryAsync(new CycleHistoryEntry
             {
                 CycleId = summary.CycleId, CycleType = "Unknown", StartedAt = started, CompletedAt = DateTimeOffset.UtcNow, Status = summary.Status, Error = details,
             }, SyncDefaults.CycleHistoryKept, CancellationToken.None).ConfigureAwait(false);
+            await NotifyNotStartedAsync(request, summary, reason ?? "CycleFailed", details).ConfigureAwait(false);
+            return summary;
+        }
+
+        private static async Task NotifyNotStartedAsync(SyncRequest request, SyncSummary summary, string reason, string details)
+        {
             if (request.Notifications != null)
             {
                 try
@@ -148,7 +176,6 @@ namespace ShareFileProvisioning.Engine.Sync
                     (request.Trace ?? NullEngineTrace.Instance).Verbose("The quarantine notification could not be sent: " + SecretRedactor.Redact(e.Message));
                 }
             }
-            return new SyncQuarantinedException(reason, details, summary, cause);
         }
 
         private static void Check(SyncRequest request)

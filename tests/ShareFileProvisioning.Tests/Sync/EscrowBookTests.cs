@@ -20,8 +20,8 @@ public class EscrowBookTests
         Assert.Same(first, second);
         Assert.Equal(LinkedObjectType.Group, second.ObjectType);
         Assert.Equal(2, second.AttemptCount);
-        Assert.Equal(Now.AddHours(12), second.NextAttemptAt);
+        Assert.Equal(Now.AddHours(6), second.NextAttemptAt);   // the first retry is the next cycle, then 6 h, 12 h, 24 h
         Assert.Equal(LinkedObjectType.User, user.ObjectType);
-        Assert.Equal(Now.AddHours(6), user.NextAttemptAt);
+        Assert.Equal(Now, user.NextAttemptAt);
     }
 }

@@ -39,7 +39,7 @@ public sealed class SyncFaultTests : SyncHarness
 
         Assert.Equal(1, expired);
         Assert.True(results.Count > 1);
-        Assert.All(results, r => Assert.Equal(SyncActionStatus.Success, r.Status));
+        Assert.All(results.Where(r => r.Item.IsExecutable), r => Assert.Equal(SyncActionStatus.Success, r.Status));
         Assert.Equal("Succeeded", summary.Status);
         Assert.Equal(await FaultFreeSnapshotAsync(), Snapshot(Server));
     }
@@ -50,7 +50,7 @@ public sealed class SyncFaultTests : SyncHarness
         await ShareFileTestKit.InjectFaultAsync(Server, new { kind = "Status", status = 429, fraction = 0.5, retryAfterSeconds = 1, pathPrefix = "/sf/v3/Users" });
         var (summary, results) = await SyncAsync(r => r.ThrottleLimit = 8);
 
-        Assert.All(results, r => Assert.Equal(SyncActionStatus.Success, r.Status));
+        Assert.All(results.Where(r => r.Item.IsExecutable), r => Assert.Equal(SyncActionStatus.Success, r.Status));
         Assert.True(summary.ThrottledResponses > 0, "the storm was seen");
         Assert.True(summary.Retries > 0);
         await ShareFileTestKit.ClearFaultsAsync(Server);
@@ -64,7 +64,7 @@ public sealed class SyncFaultTests : SyncHarness
         var (summary, results) = await SyncAsync();
 
         await ShareFileTestKit.ClearFaultsAsync(Server);
-        Assert.All(results, r => Assert.Equal(SyncActionStatus.Success, r.Status));
+        Assert.All(results.Where(r => r.Item.IsExecutable), r => Assert.Equal(SyncActionStatus.Success, r.Status));
         Assert.True(summary.Retries > 0);
         Assert.Equal(await FaultFreeSnapshotAsync(), Snapshot(Server));
     }

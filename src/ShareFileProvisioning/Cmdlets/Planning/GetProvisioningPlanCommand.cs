@@ -38,12 +38,12 @@ namespace ShareFileProvisioning.Cmdlets.Planning
         /// <summary>Plan this one user only (provision on demand's preview).</summary>
         [Parameter(Mandatory = true, ParameterSetName = UpnSet)]
         [ValidateNotNullOrEmpty]
-        public string UserPrincipalName { get; set; }
+        public string[] UserPrincipalName { get; set; }
 
         /// <summary>Plan this one user only, by source object id.</summary>
         [Parameter(Mandatory = true, ParameterSetName = IdSet)]
         [ValidateNotNullOrEmpty]
-        public string ObjectId { get; set; }
+        public string[] ObjectId { get; set; }
 
         /// <summary>Evaluate the whole scope instead of the changes since the last sync.</summary>
         [Parameter(ParameterSetName = ScopeSet)]
@@ -80,7 +80,7 @@ namespace ShareFileProvisioning.Cmdlets.Planning
         [ValidateNotNull]
         public ProvisioningSourceConnection SourceConnection { get; set; }
 
-        private protected override object CurrentTarget => (object)UserPrincipalName ?? ObjectId ?? Profile;
+        private protected override object CurrentTarget => (object)UserPrincipalName ?? (object)ObjectId ?? Profile;
 
         private protected override void ProcessRecordCore()
         {
@@ -152,7 +152,7 @@ namespace ShareFileProvisioning.Cmdlets.Planning
                 Watermarks = new StateSourceWatermarkStore(state),
                 Configuration = configuration,
                 Full = Full.IsPresent,
-                SingleUser = UserPrincipalName ?? ObjectId,
+                SingleUser = UserPrincipalName != null ? string.Join(",", UserPrincipalName) : ObjectId != null ? string.Join(",", ObjectId) : null,
                 IncludeUnmanaged = IncludeUnmanaged.IsPresent,
                 ProfileName = profile.Name,
                 Subdomain = connection.Subdomain,

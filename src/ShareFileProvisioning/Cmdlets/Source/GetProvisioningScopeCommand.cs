@@ -60,7 +60,10 @@ namespace ShareFileProvisioning.Cmdlets.Source
 
         private Engine.Configuration.MappingSet _mappings;
 
-        /// <summary>The configuration's compiled mappings and filters, loaded once per call (the defaults when there is no file).</summary>
+        /// <summary>
+        /// The configuration's compiled mappings and filters, loaded once per call (the defaults when there is no file).
+        /// First read on the pipeline thread: the default profile comes from this runspace's ShareFile connection.
+        /// </summary>
         private Engine.Configuration.MappingSet Mappings
         {
             get
@@ -83,6 +86,7 @@ namespace ShareFileProvisioning.Cmdlets.Source
 
         private protected override void ProcessSourceRecord()
         {
+            _ = Mappings;   // on the pipeline thread: the profile follows this runspace's connection
             switch (ParameterSetName)
             {
                 case PipelineSet:
@@ -113,6 +117,7 @@ namespace ShareFileProvisioning.Cmdlets.Source
         protected override void EndProcessing()
         {
             if (ParameterSetName != PipelineSet) return;
+            _ = Mappings;
             try
             {
                 var result = RunEngine((trace, ct) => new PipelineSource(_rows).ReadFullAsync(Options(trace), ct));

@@ -49,6 +49,16 @@ namespace ShareFileProvisioning.Cmdlets.Sync
         [Parameter]
         public SwitchParameter Full { get; set; }
 
+        /// <summary>Provision on demand: exactly these users now, with the same plan, confirmation, logs and safety rails; the watermark stays.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[] UserPrincipalName { get; set; }
+
+        /// <summary>Provision on demand: these users or groups (a group with its direct members) by Entra object id.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[] ObjectId { get; set; }
+
         /// <summary>The SMTP sign-in for notification email, when the configured SMTP server needs one (used only to send; never stored).</summary>
         [Parameter]
         [Credential]
@@ -167,7 +177,7 @@ namespace ShareFileProvisioning.Cmdlets.Sync
             {
                 State = state, Logs = StateStoreSelection.Logs(profile, StateStore),
                 Source = sourceConnection.Source, ShareFile = connection.Client, Profile = profile, Configuration = configuration,
-                SavedPlan = saved, Full = Full.IsPresent, AllowDeletes = AllowDeletes.IsPresent, ThrottleLimit = ThrottleLimit,
+                SavedPlan = saved, Full = Full.IsPresent, OnDemand = OnDemandKeys(), AllowDeletes = AllowDeletes.IsPresent, ThrottleLimit = ThrottleLimit,
                 Subdomain = connection.Subdomain, TenantId = sourceConnection.TenantId, Notifications = Notifier(state, configuration, sourceConnection),
             };
 
@@ -217,6 +227,14 @@ namespace ShareFileProvisioning.Cmdlets.Sync
                 if (ShouldProcess(target, action)) confirmed.Add(item.ChangeId);
             }
             return IsWhatIf() ? null : confirmed;
+        }
+
+        private string OnDemandKeys()
+        {
+            var keys = (UserPrincipalName ?? new string[0]).Concat(ObjectId ?? new string[0]).Where(k => !string.IsNullOrWhiteSpace(k)).ToList();
+            if (keys.Any(k => k.Contains(",")))
+                throw new ArgumentException("A user principal name or object id cannot contain a comma; pass several as an array (-UserPrincipalName a@x.com, b@x.com).");
+            return keys.Count == 0 ? null : string.Join(",", keys);
         }
 
         private bool IsWhatIf()
