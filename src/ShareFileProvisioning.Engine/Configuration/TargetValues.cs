@@ -118,7 +118,7 @@ namespace ShareFileProvisioning.Engine.Configuration
         /// <summary>The longest email the planner sends (RFC 5321's path limit).</summary>
         public const int MaxEmailLength = 254;
 
-        /// <summary>The longest first name, last name or company the planner sends (docs/sharefile-api.md: our limit where ShareFile's is not documented).</summary>
+        /// <summary>The longest first name, last name or company the planner sends (docs/lifecycle.md: our limit, ShareFile documents none).</summary>
         public const int MaxNameLength = 128;
     }
 }

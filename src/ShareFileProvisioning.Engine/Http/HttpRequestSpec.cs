@@ -27,6 +27,13 @@ namespace ShareFileProvisioning.Engine.Http
         /// <summary>Supplies the bearer token for one attempt (so a refreshed token is picked up); null = anonymous.</summary>
         public Func<CancellationToken, Task<string>> BearerToken { get; set; }
 
+        /// <summary>
+        /// POST Groups creates a group ShareFile cannot refuse as a duplicate (names need not be unique): when its answer
+        /// is lost (503, dropped connection) it may have been applied, so it is never resent; the sync resolves it by name.
+        /// </summary>
+        public bool CreatesWithoutUniqueKey =>
+            Method == HttpMethod.Post && Uri.AbsolutePath.TrimEnd('/').EndsWith("/Groups", StringComparison.OrdinalIgnoreCase);
+
         /// <summary>GET, PUT, DELETE and PATCH (fixed values) are safe to resend.</summary>
         public bool IsIdempotent =>
             Method == HttpMethod.Get || Method == HttpMethod.Put || Method == HttpMethod.Delete

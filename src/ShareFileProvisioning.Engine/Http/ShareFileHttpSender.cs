@@ -49,6 +49,7 @@ namespace ShareFileProvisioning.Engine.Http
         {
             var context = ResilienceContextPool.Shared.Get(cancellationToken);
             context.Properties.Set(ResilienceKeys.IsIdempotent, spec.IsIdempotent);
+            context.Properties.Set(ResilienceKeys.NeverResendUnanswered, spec.CreatesWithoutUniqueKey);
             var attempt = new AttemptState(this, spec);
             try
             {

@@ -59,8 +59,10 @@ namespace ShareFileProvisioning.Engine.Http
         }
 
         /// <summary>
-        /// 429/503 mean the server did not process the request: retry any method. Other 5xx, dropped connections and
-        /// attempt timeouts may have left the request half-done: retry only idempotent methods.
+        /// 429 means the server did not process the request: retry any method. 503 usually means the same, but a write
+        /// whose answer was lost looks alike, so a create that a resend could duplicate (POST Groups) is not resent.
+        /// Other 5xx, dropped connections and attempt timeouts may have left the request half-done: retry only
+        /// idempotent methods.
         /// </summary>
         internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context)
         {
@@ -68,9 +70,15 @@ namespace ShareFileProvisioning.Engine.Http
             if (outcome.Result != null)
             {
                 var status = (int)outcome.Result.StatusCode;
-                if (status == 429 || status == 503)
+                if (status == 429)
                 {
                     return true;
+                }
+
+                if (status == 503)
+                {
+                    // Normally not processed, but a lost answer to an applied write also looks like this.
+                    return !context.Properties.GetValue(ResilienceKeys.NeverResendUnanswered, false);
                 }
 
                 return idempotent && (status == 500 || status == 502 || status == 504);

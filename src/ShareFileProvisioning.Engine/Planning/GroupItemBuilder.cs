@@ -132,6 +132,17 @@ namespace ShareFileProvisioning.Engine.Planning
                 items.Add(empty);
                 return;
             }
+            var unsafeChar = UnsafeText.Find(name);
+            if (unsafeChar != null || name.Length > TargetValues.MaxNameLength)
+            {
+                var bad = Item(PlanAction.Skip, null, UnsafeText.Neutralize(g.DisplayName));
+                bad.SkipReason = SkipReason.InvalidAttributeValue;
+                bad.Reason = unsafeChar != null
+                    ? $"The ShareFile name of Entra group '{UnsafeText.Neutralize(g.DisplayName ?? g.Id)}' contains {unsafeChar}: the group is not sent."
+                    : $"The ShareFile name of Entra group '{g.DisplayName ?? g.Id}' has {name.Length} characters; at most {TargetValues.MaxNameLength} are sent.";
+                items.Add(bad);
+                return;
+            }
 
             var sourceMembers = settings.NestedGroups == NestedGroupHandling.Flatten && input.Groups.TransitiveMembers.TryGetValue(g.Id, out var flat)
                 ? flat : g.MemberUserIds;

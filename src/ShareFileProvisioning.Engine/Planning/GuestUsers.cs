@@ -5,7 +5,7 @@ using ShareFileProvisioning.Engine.Mapping;
 namespace ShareFileProvisioning.Engine.Planning
 {
     /// <summary>
-    /// B2B guests (docs/entra-source.md): their userPrincipalName (alias_theirdomain#EXT#@tenant) is never a ShareFile
+    /// B2B guests (docs/lifecycle.md): their userPrincipalName (alias_theirdomain#EXT#@tenant) is never a ShareFile
     /// email. The email is their mail, else the UPN with #EXT# and the tenant stripped, as Entra sends it
     /// (alias@theirdomain); and they are clients unless a user-type rule says otherwise.
     /// </summary>

@@ -79,6 +79,10 @@ namespace ShareFileProvisioning.Engine.Planning
         MappingFailed,
         /// <summary>The group would exceed ShareFile's 2,000-member limit and the overflow policy is Skip.</summary>
         GroupMemberLimit,
+        /// <summary>Assigned, but the source could not return it (a failed or lagging read): unknown, never deprovisioned.</summary>
+        SourceUnknown,
+        /// <summary>The account is the signed-in administrator or holds an admin role: it is never disabled, downgraded or deleted.</summary>
+        AdminProtected,
     }
 
     /// <summary>Entra's cycle kinds: the first run, a delta read, or a re-evaluation of everything (-Full).</summary>

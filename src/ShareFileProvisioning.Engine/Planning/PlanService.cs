@@ -121,6 +121,7 @@ namespace ShareFileProvisioning.Engine.Planning
 
             var computing = Stopwatch.StartNew();
             result.Plan = ProvisioningPlanner.Compute(input);
+            await ProtectAdministratorsAsync(request, input, result, cancellationToken).ConfigureAwait(false);
             result.Timings.Computing = computing.Elapsed;
             result.Timings.Total = total.Elapsed;
             trace.Verbose($"Computed {result.Plan.Items.Count} plan item(s) in {computing.Elapsed.TotalMilliseconds:0} ms.");
@@ -142,6 +143,19 @@ namespace ShareFileProvisioning.Engine.Planning
                 ? await entra.ReadTransitiveUserMembersAsync(source.Groups.Where(g => g?.Id != null).Select(g => g.Id), concurrency, ct).ConfigureAwait(false)
                 : new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
             return new GroupPlanningInput { Target = await targetTask.ConfigureAwait(false), TransitiveMembers = transitive };
+        }
+
+        /// <summary>A plan that would harm an administrator is decided again with the administrators protected (AdminProtected skips).</summary>
+        private static async Task ProtectAdministratorsAsync(PlanRequest request, PlanningInput input, PlanResult result, CancellationToken ct)
+        {
+            var harmed = new HashSet<string>(result.Plan.Items.Where(AdminProtection.Harms).Select(i => i.TargetId), StringComparer.OrdinalIgnoreCase);
+            if (harmed.Count == 0) return;
+            var me = await request.ShareFile.GetCurrentUserAsync(ct).ConfigureAwait(false);
+            var admins = await AdminProtection.FindAsync(result.Plan, request.ShareFile, me?.Id, request.MaxConcurrency, ct).ConfigureAwait(false);
+            if (!admins.Overlaps(harmed)) return;
+            (request.Trace ?? NullEngineTrace.Instance).Verbose($"{admins.Count(harmed.Contains)} administrator account(s) would be disabled, downgraded or deleted: they are protected.");
+            input.ProtectedTargetIds = admins;
+            result.Plan = ProvisioningPlanner.Compute(input);
         }
 
         /// <summary>Why the stored watermark cannot be used for an incremental cycle because the evaluation rules changed; null when they did not.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace ShareFileProvisioning.Engine.Planning
 {
@@ -28,12 +29,64 @@ namespace ShareFileProvisioning.Engine.Planning
             return why;
         }
 
-        /// <summary>Throws <see cref="PlanStaleException"/> when <paramref name="saved"/> is stale.</summary>
+        /// <summary>Throws <see cref="PlanStaleException"/> when <paramref name="saved"/> is stale or its items are not the recomputed ones.</summary>
         public static void ThrowIfStale(ProvisioningPlan saved, ProvisioningPlan fresh)
         {
             var why = Compare(saved, fresh);
+            if (why.Count == 0)
+            {
+                var differing = FirstDifferentItem(saved, fresh);
+                if (differing != null) why = new[] { "its items are not the ones computed now (the file was edited, or the world moved): " + differing };
+            }
             if (why.Count > 0) throw new PlanStaleException(saved.PlanId, saved.Basis.CreatedAt, why);
         }
+
+        /// <summary>
+        /// The first action that is not the same in both plans (same object, action, target, values, reassign target,
+        /// members, link change), described; null when the actions are the same. Only the recomputed plan is applied,
+        /// so nothing a file says — an item, a threshold verdict — is taken on trust.
+        /// </summary>
+        public static string FirstDifferentItem(ProvisioningPlan saved, ProvisioningPlan fresh)
+        {
+            var mine = Actions(fresh);
+            var theirs = Actions(saved);
+            foreach (var pair in theirs)
+            {
+                if (!mine.TryGetValue(pair.Key, out var now)) return $"the saved plan has {pair.Value.Describe}, which the current plan does not";
+                if (now.Content != pair.Value.Content) return $"the saved plan has {pair.Value.Describe}, the current plan {now.Describe}";
+            }
+            foreach (var pair in mine)
+                if (!theirs.ContainsKey(pair.Key)) return $"the current plan has {pair.Value.Describe}, which the saved plan does not";
+            return null;
+        }
+
+        /// <summary>Gives the recomputed actions the saved plan's id and change ids, so results and logs refer to the reviewed plan.</summary>
+        public static void AdoptIdentity(ProvisioningPlan saved, ProvisioningPlan fresh)
+        {
+            var ids = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var i in saved.Items) ids[Key(i)] = i.ChangeId;
+            foreach (var i in fresh.Items)
+                if (ids.TryGetValue(Key(i), out var id) && id != null) i.ChangeId = id;
+            fresh.PlanId = saved.PlanId;
+        }
+
+        private static Dictionary<string, (string Content, string Describe)> Actions(ProvisioningPlan plan)
+        {
+            var result = new Dictionary<string, (string, string)>(StringComparer.OrdinalIgnoreCase);
+            foreach (var i in plan.Items)
+            {
+                if (!i.IsExecutable) continue;
+                var content = string.Join("|", i.Action, i.TargetId, i.ReassignTo, i.Link?.Kind, i.UserType,
+                    string.Join(";", (i.Changes ?? new List<PlanAttributeChange>()).Select(c => c.Attribute + "=" + c.NewValue).OrderBy(x => x, StringComparer.Ordinal)),
+                    string.Join(";", (i.Members ?? new List<PlanGroupMember>()).Select(m => m.SourceId + ">" + m.TargetId).OrderBy(x => x, StringComparer.Ordinal)));
+                result[Key(i)] = (content, $"{i.Action} of {i.DisplayName ?? i.SourceId}" + (i.ChangeSummary != null ? $" ({i.ChangeSummary})" : ""));
+            }
+            return result;
+        }
+
+        /// <summary>One user has one item; a group has one per action (rename, add, remove members).</summary>
+        private static string Key(PlanItem i) =>
+            i.ObjectType + "|" + (i.SourceId ?? i.TargetId) + (i.ObjectType == PlanObjectType.Group ? "|" + i.Action : "");
     }
 
     /// <summary>A saved plan no longer matches the source, ShareFile, the links or the configuration.</summary>

@@ -13,6 +13,9 @@ namespace ShareFileProvisioning.Engine.Planning
 
         public bool InScope;
 
+        /// <summary>Assigned, but the source could not return it this cycle: nothing is decided from its absence.</summary>
+        public bool Unknown;
+
         public LeftScopeReason LeftReason;
 
         public ObjectLink Link;

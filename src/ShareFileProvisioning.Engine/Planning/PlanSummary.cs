@@ -78,5 +78,20 @@ namespace ShareFileProvisioning.Engine.Planning
 
         /// <summary>When true the sync stages the deprovisioning items (StagedDelete) unless deletes are allowed.</summary>
         public bool Exceeded { get; set; }
+
+        /// <summary>Linked users this read takes out of scope (the source-shrink guard counts these).</summary>
+        public int LeftScope { get; set; }
+
+        /// <summary>Managed (linked) users before the plan.</summary>
+        public int ManagedUsers { get; set; }
+
+        /// <summary>The source-shrink guard's limits, as one line ("more than 10 % and more than 20, or more than 500").</summary>
+        public string ShrinkLimit { get; set; }
+
+        /// <summary>True when the read takes too many managed users out of scope: every deprovisioning is staged.</summary>
+        public bool ShrinkExceeded { get; set; }
+
+        /// <summary>Why the read looks broken (no assignments while accounts are linked); null when it does not. A sync refuses it without -AllowDeletes.</summary>
+        public string SuspiciousSource { get; set; }
     }
 }

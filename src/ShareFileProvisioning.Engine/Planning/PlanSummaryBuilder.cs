@@ -6,13 +6,13 @@ namespace ShareFileProvisioning.Engine.Planning
 {
     internal static class PlanSummaryBuilder
     {
-        public static PlanSummary Build(List<PlanItem> items, PlanningInput input, int sourceUsers, int unmanaged, LicenceForecast licence)
+        public static PlanSummary Build(List<PlanItem> items, PlanningInput input, List<PlanSubject> subjects, int unmanaged, LicenceForecast licence)
         {
             var summary = new PlanSummary
             {
                 CycleType = input.CycleType,
                 FullReadReason = input.Source.FellBackToFullRead ? input.Source.FallbackReason : null,
-                SourceUsers = sourceUsers,
+                SourceUsers = subjects.Count,
                 TargetUsers = input.Target.Users.Count,
                 LinkCount = input.Links.Count,
                 UnmanagedCount = unmanaged,
@@ -43,6 +43,7 @@ namespace ShareFileProvisioning.Engine.Planning
                 EffectiveLimit = limit,
                 Exceeded = deprovisioning > limit,
             };
+            SourceShrinkCheck.Apply(summary.Threshold, input, subjects, settings.SourceShrink ?? new Configuration.SourceShrinkSettings());
             return summary;
         }
     }

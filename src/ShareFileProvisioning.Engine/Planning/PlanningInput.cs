@@ -32,6 +32,9 @@ namespace ShareFileProvisioning.Engine.Planning
         /// </summary>
         public ISet<string> OnlySourceIds { get; set; }
 
+        /// <summary>ShareFile ids of administrators (the signed-in one included): never disabled, downgraded or deleted; adopted, only their names are updated.</summary>
+        public ISet<string> ProtectedTargetIds { get; set; }
+
         /// <summary>Provision on demand: plan only these groups (and no removal of unassigned ones). Null = every group.</summary>
         public ISet<string> OnlyGroupIds { get; set; }
 

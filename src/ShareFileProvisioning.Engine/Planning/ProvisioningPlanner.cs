@@ -54,7 +54,7 @@ namespace ShareFileProvisioning.Engine.Planning
                 PlanId = Guid.NewGuid().ToString(),
                 Basis = basis,
                 Items = items,
-                Summary = PlanSummaryBuilder.Build(items, input, subjects.Count, unmanaged.Count, licence),
+                Summary = PlanSummaryBuilder.Build(items, input, subjects, unmanaged.Count, licence),
             };
         }
 
@@ -108,7 +108,7 @@ namespace ShareFileProvisioning.Engine.Planning
                 if (u != null) Add(new PlanSubject { SourceId = u.Id, User = u, InScope = u.InScope, LeftReason = u.IsFilteredOut ? LeftScopeReason.FilteredOut : LeftScopeReason.None });
             foreach (var link in input.Links)
                 if (link.ObjectType == LinkedObjectType.User && !byId.ContainsKey(link.SourceId))
-                    Add(new PlanSubject { SourceId = link.SourceId, InScope = false });
+                    Add(new PlanSubject { SourceId = link.SourceId, InScope = false, Unknown = source.UnknownUserIds.Contains(link.SourceId) });
             return ordered;
         }
 

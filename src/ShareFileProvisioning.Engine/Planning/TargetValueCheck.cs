@@ -27,6 +27,14 @@ namespace ShareFileProvisioning.Engine.Planning
                 if (v.Target == TargetAttribute.FirstName) first = !string.IsNullOrWhiteSpace(text);
                 if (v.Target == TargetAttribute.LastName) last = !string.IsNullOrWhiteSpace(text);
                 if (text == null) continue;
+                if (v.Target == TargetAttribute.Email)
+                {
+                    if (!TargetValues.IsValidEmail(text.Trim()))
+                        return Skip(SkipReason.InvalidEmail, v.IsRedacted
+                            ? $"The Email mapping for {who} gives no valid address."
+                            : $"The Email mapping for {who} gives '{UnsafeText.Neutralize(text)}', which is not a single valid address.");
+                    continue;
+                }
                 if ((v.Target == TargetAttribute.FirstName || v.Target == TargetAttribute.LastName) && string.IsNullOrWhiteSpace(text))
                     return Skip(SkipReason.MissingRequiredAttribute, $"The {v.Target} mapping gives an empty value for {who}; ShareFile refuses an empty {v.Target}.");
                 var unsafeChar = UnsafeText.Find(text);

@@ -222,10 +222,28 @@ namespace ShareFileProvisioning.Engine.Planning
         {
             item.TargetId = target.Id;
             item.TargetEmail = target.Email;
+            var current = target.IsEmployee ? UserKind.Employee : UserKind.Client;
+            var protect = IsProtected(target);
+            var blocked = protect && kind == UserKind.Client && current == UserKind.Employee;
+            if (blocked) kind = current;
             item.UserType = kind;
             foreach (var v in values)
-                if (v.Target != TargetAttribute.UserType) AttributeDiff.Compare(target, v, item);
-            var current = target.IsEmployee ? UserKind.Employee : UserKind.Client;
+            {
+                if (v.Target == TargetAttribute.UserType) continue;
+                if (protect && !AllowedForAdministrator(v, adopted))
+                {
+                    blocked |= v.ShouldWrite && !Equals(AttributeDiff.Current(target, v.Target), v.Value) && AttributeDiff.IsComparable(v.Target);
+                    continue;
+                }
+                AttributeDiff.Compare(target, v, item);
+            }
+            if (blocked && item.Changes.Count == 0)
+            {
+                PlanMarks.Skip(item, SkipReason.AdminProtected,
+                    $"{target.Email} is an administrator of the ShareFile account: a sync never disables, downgrades or deletes it{(adopted ? " and, adopted, updates only its names" : "")}.", keepLink: !adopted);
+                if (adopted) { item.Link.Kind = PlanLinkChangeKind.Add; item.Link.MatchedBy = matchedBy; }
+                return;
+            }
             if (kind != current) AttributeDiff.Add(item, TargetAttribute.UserType, current, kind, false);
 
             var newEmail = item.Desired.Email;
@@ -284,6 +302,11 @@ namespace ShareFileProvisioning.Engine.Planning
 
         private string DecideOutOfScope(PlanSubject s, PlanItem item)
         {
+            if (s.Unknown)
+            {
+                PlanMarks.Skip(item, SkipReason.SourceUnknown, $"{s.DisplayName} is assigned but {_sourceName} did not return it this cycle: it is unknown, not out of scope, and nothing is changed.", keepLink: true);
+                return null;
+            }
             if (s.Link == null)
             {
                 PlanMarks.Skip(item, SkipReason.OutOfScope, $"{s.DisplayName} is out of scope and was never provisioned: nothing to do.");
@@ -302,6 +325,12 @@ namespace ShareFileProvisioning.Engine.Planning
             item.UserType = target.IsEmployee ? UserKind.Employee : UserKind.Client;
             var matching = $"Linked to ShareFile user {target.Email} ({target.Id}).";
             var settings = Mappings.Configuration.Deprovisioning;
+            if (IsProtected(target) && settings.Action != DeprovisioningAction.None)
+            {
+                PlanMarks.Skip(item, SkipReason.AdminProtected,
+                    $"{s.DisplayName} left scope, but {target.Email} is an administrator of the ShareFile account: a sync never disables, downgrades or deletes it.", keepLink: true);
+                return matching;
+            }
             if (settings.Action == DeprovisioningAction.None)
             {
                 PlanMarks.Skip(item, SkipReason.OutOfScope, $"{s.DisplayName} left scope; the deprovisioning action is None (skip out-of-scope deletions): {target.Email} is left as it is.", keepLink: true);
@@ -368,6 +397,15 @@ namespace ShareFileProvisioning.Engine.Planning
             item.Action = PlanAction.Disable;
             AttributeDiff.Add(item, TargetAttribute.Enabled, true, false, false);
             item.Reason = $"{s.DisplayName} {why}: disable {target.Email}.";
+        }
+
+        private bool IsProtected(TargetUser target) => _input.ProtectedTargetIds != null && _input.ProtectedTargetIds.Contains(target.Id);
+
+        /// <summary>An administrator keeps its enabled state and type; adopted, it takes only its names from the source.</summary>
+        private static bool AllowedForAdministrator(MappedValue v, bool adopted)
+        {
+            if (adopted) return v.Target == TargetAttribute.FirstName || v.Target == TargetAttribute.LastName;
+            return !(v.Target == TargetAttribute.Enabled && Equals(v.Value, false));
         }
 
         private IEnumerable<string> MemberOf(string sourceId) =>

@@ -13,7 +13,10 @@ namespace ShareFileProvisioning.Engine.State
     {
         public const string TempSuffix = ".tmp";
 
-        public static async Task WriteAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
+        /// <summary>The version a write replaced, kept beside state documents so a damaged one can be restored.</summary>
+        public const string PreviousSuffix = ".previous";
+
+        public static async Task WriteAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken, bool keepPrevious = false)
         {
             var directory = Path.GetDirectoryName(Path.GetFullPath(path));
             Directory.CreateDirectory(directory);
@@ -27,7 +30,7 @@ namespace ShareFileProvisioning.Engine.State
                     stream.Flush(true); // to disk, not just the OS cache: the rename must never expose a half-written file
                 }
                 cancellationToken.ThrowIfCancellationRequested();
-                Replace(temp, path);
+                Replace(temp, path, keepPrevious);
             }
             catch
             {
@@ -43,12 +46,12 @@ namespace ShareFileProvisioning.Engine.State
                 await stream.WriteAsync(bytes, 0, bytes.Length, ct).ConfigureAwait(false);
             }, cancellationToken);
 
-        private static void Replace(string temp, string path)
+        private static void Replace(string temp, string path, bool keepPrevious)
         {
             if (File.Exists(path))
             {
-                // A rename over the target on Unix; ReplaceFile on Windows. No backup file.
-                File.Replace(temp, path, null, true);
+                // A rename over the target on Unix; ReplaceFile on Windows; the old version kept when asked.
+                File.Replace(temp, path, keepPrevious ? path + PreviousSuffix : null, true);
             }
             else
             {

@@ -126,7 +126,14 @@ namespace ShareFileProvisioning.Engine.State
             {
                 using (var stream = OpenRead(path))
                 {
-                    return StateJson.ReadLinks(stream, path, cancellationToken);
+                    try
+                    {
+                        return StateJson.ReadLinks(stream, path, cancellationToken);
+                    }
+                    catch (Newtonsoft.Json.JsonException e)
+                    {
+                        throw StateJson.Damaged(path, e.Message, e);
+                    }
                 }
             }, cancellationToken).ConfigureAwait(false);
         }
@@ -138,7 +145,7 @@ namespace ShareFileProvisioning.Engine.State
             {
                 StateJson.WriteLinks(stream, snapshot, ct);
                 return Task.CompletedTask;
-            }, cancellationToken);
+            }, cancellationToken, keepPrevious: true);
         }
 
         public async Task<DeltaLinks> LoadDeltaLinksAsync(CancellationToken cancellationToken) =>
@@ -239,17 +246,21 @@ namespace ShareFileProvisioning.Engine.State
                     read += n;
                 }
             }
+            T value;
             try
             {
                 using (var memory = new MemoryStream(bytes))
                 {
-                    return StateJson.Read<T>(memory);
+                    value = StateJson.Read<T>(memory);
                 }
             }
             catch (Newtonsoft.Json.JsonException e)
             {
-                throw new InvalidDataException($"The state file '{path}' is corrupt: {e.Message}", e);
+                throw StateJson.Damaged(path, e.Message, e);
             }
+            // An empty or null document is damage, never "nothing stored": that would silently forget the state.
+            if (value == null) throw StateJson.Damaged(path, "it is empty");
+            return value;
         }
 
         private Task WriteAsync<T>(string file, T value, CancellationToken cancellationToken) =>
@@ -257,6 +268,6 @@ namespace ShareFileProvisioning.Engine.State
             {
                 StateJson.Write(stream, value);
                 return Task.CompletedTask;
-            }, cancellationToken);
+            }, cancellationToken, keepPrevious: true);
     }
 }

@@ -10,6 +10,7 @@ namespace ShareFileProvisioning.Engine.State
         public const string SourceWatermark = "source-watermark.json";
         public const string Notifications = "notifications.json";
         public const string Waiting = "waiting.json";
+        public const string SourceBinding = "source-binding.json";
 
         private static readonly Regex Valid = new Regex("^[a-z0-9][a-z0-9-]{0,62}\\.json$", RegexOptions.CultureInvariant);
 

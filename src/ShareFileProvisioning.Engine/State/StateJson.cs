@@ -89,6 +89,7 @@ namespace ShareFileProvisioning.Engine.State
             using (var reader = new JsonTextReader(new StreamReader(stream, Utf8, false, 256 * 1024)) { DateParseHandling = DateParseHandling.None })
             {
                 if (!reader.Read() || reader.TokenType != JsonToken.StartObject) throw Corrupt(path, reader, "expected an object");
+                var sawLinks = false;
                 while (reader.Read() && reader.TokenType == JsonToken.PropertyName)
                 {
                     var name = (string)reader.Value;
@@ -98,6 +99,7 @@ namespace ShareFileProvisioning.Engine.State
                         reader.Skip();
                         continue;
                     }
+                    sawLinks = true;
                     if (!reader.Read() || reader.TokenType != JsonToken.StartArray) throw Corrupt(path, reader, "'links' is not an array");
                     var n = 0;
                     while (reader.Read() && reader.TokenType == JsonToken.StartObject)
@@ -107,6 +109,9 @@ namespace ShareFileProvisioning.Engine.State
                     }
                     if (reader.TokenType != JsonToken.EndArray) throw Corrupt(path, reader, "a link is not an object");
                 }
+                if (reader.TokenType != JsonToken.EndObject) throw Corrupt(path, reader, "the document ends early (truncated)");
+                // A links document without its array is damage: reading it as "no links" would re-adopt or re-create everyone.
+                if (!sawLinks) throw Corrupt(path, reader, "it has no 'links' array");
             }
             return set;
         }
@@ -144,6 +149,16 @@ namespace ShareFileProvisioning.Engine.State
         }
 
         private static InvalidDataException Corrupt(string path, JsonTextReader reader, string problem) =>
-            new InvalidDataException($"The state file '{path}' is corrupt at line {reader.LineNumber}, position {reader.LinePosition}: {problem}.");
+            Damaged(path, $"at line {reader.LineNumber}, position {reader.LinePosition}: {problem}");
+
+        /// <summary>A damaged state document: the sync stops and sends nothing; the message says how to restore the previous version.</summary>
+        public static InvalidDataException Damaged(string path, string problem, Exception inner = null)
+        {
+            var previous = path + AtomicFile.PreviousSuffix;
+            var restore = File.Exists(previous)
+                ? $" The previous version is kept in '{previous}': copy it over the damaged file to restore it, then run the sync again."
+                : " No previous version is kept; Reset-ShareFileProvisioningState starts over (links are then matched again).";
+            return new InvalidDataException($"The state file '{path}' is damaged ({problem}); nothing was sent.{restore}", inner);
+        }
     }
 }

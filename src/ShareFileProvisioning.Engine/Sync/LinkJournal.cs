@@ -39,6 +39,15 @@ namespace ShareFileProvisioning.Engine.Sync
             lock (_links) return _links.TryGetBySource(sourceId, out link);
         }
 
+        /// <summary>The source object <paramref name="targetId"/> is linked to when that is not <paramref name="sourceId"/>; null otherwise.</summary>
+        public string LinkedElsewhere(string targetId, string sourceId)
+        {
+            lock (_links)
+                return _links.TryGetByTarget(targetId, out var other) && !string.Equals(other.SourceId, sourceId, StringComparison.OrdinalIgnoreCase)
+                    ? other.DisplayName ?? other.SourceId
+                    : null;
+        }
+
         /// <summary>Records a change; returns true when a batch is due.</summary>
         public bool Upsert(ObjectLink link, bool fromCreate)
         {

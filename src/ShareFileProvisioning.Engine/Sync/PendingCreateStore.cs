@@ -17,6 +17,9 @@ namespace ShareFileProvisioning.Engine.Sync
 
         public string DisplayName { get; set; }
 
+        /// <summary>For a group create: the ShareFile group name (groups have no email to find them by); null for users.</summary>
+        public string GroupName { get; set; }
+
         public DateTimeOffset RecordedAt { get; set; }
     }
 

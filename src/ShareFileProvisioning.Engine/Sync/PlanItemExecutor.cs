@@ -28,13 +28,17 @@ namespace ShareFileProvisioning.Engine.Sync
     {
         private readonly ShareFileClient _client;
         private readonly string _configuredReassignTo;
+
+        /// <summary>(ShareFile id, source id) → the other source object that account is linked to, or null.</summary>
+        private readonly Func<string, string, string> _linkedElsewhere;
         private readonly SemaphoreSlim _resolving = new SemaphoreSlim(1, 1);
         private readonly Dictionary<string, string> _reassignIds = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
-        public PlanItemExecutor(ShareFileClient client, string configuredReassignTo)
+        public PlanItemExecutor(ShareFileClient client, string configuredReassignTo, Func<string, string, string> linkedElsewhere = null)
         {
             _client = client;
             _configuredReassignTo = configuredReassignTo;
+            _linkedElsewhere = linkedElsewhere ?? ((target, source) => null);
         }
 
         public async Task<ExecutionOutcome> ExecuteAsync(PlanItem item, CancellationToken ct)
@@ -102,6 +106,11 @@ namespace ShareFileProvisioning.Engine.Sync
                 // Someone (or a run whose outcome we lost) created it meanwhile: adopt it and write the plan's values.
                 var existing = await _client.FindUserByEmailAsync(email, false, ct).ConfigureAwait(false);
                 if (existing == null) throw;
+                // Never silently move an account from one source object to another.
+                var other = _linkedElsewhere(existing.Id, item.SourceId);
+                if (other != null)
+                    throw new SyncActionException("EntryConflict",
+                        $"{email} already exists in ShareFile ({existing.Id}) and is linked to source object {other}: it is not re-linked to {item.DisplayName ?? item.SourceId}; resolve the duplicate by hand.");
                 await PatchAsync(existing.Id, WithoutType(d), promote: false, ct).ConfigureAwait(false);
                 return new ExecutionOutcome { TargetId = existing.Id, AdoptedOnConflict = true };
             }

@@ -21,3 +21,22 @@ namespace ShareFileProvisioning.Engine.Sync
         public SyncSummary Summary { get; }
     }
 }
+
+namespace ShareFileProvisioning.Engine.Sync
+{
+    /// <summary>
+    /// The cycle was refused before anything was sent: the source looks broken (no assignments while accounts are
+    /// linked), or it is not the source the state was built from. <see cref="Code"/> names the rule.
+    /// </summary>
+    public sealed class SyncRefusedException : Exception
+    {
+        public SyncRefusedException(string code, string message)
+            : base(message)
+        {
+            Code = code;
+        }
+
+        /// <summary>SuspiciousSource or SourceMismatch.</summary>
+        public string Code { get; }
+    }
+}

@@ -48,6 +48,9 @@ namespace ShareFileProvisioning.Engine.Sync
 
         public bool AllowDeletes { get; set; }
 
+        /// <summary>Bind the profile's state to this source although it was built from another (links are kept).</summary>
+        public bool RebindSource { get; set; }
+
         /// <summary>Most ShareFile writes in flight at once.</summary>
         public int ThrottleLimit { get; set; } = 8;
 

@@ -45,6 +45,7 @@ namespace ShareFileProvisioning.Engine.Sync
             var held = await state.AcquireLockAsync(cancellationToken).ConfigureAwait(false);
             try
             {
+                await SourceBinding.CheckAsync(state, request, cancellationToken).ConfigureAwait(false);
                 var intents = new PendingCreateStore(state);
                 await intents.LoadAsync(cancellationToken).ConfigureAwait(false);
                 await ResolveIntentsAsync(request, state, intents, trace, cancellationToken).ConfigureAwait(false);
@@ -100,8 +101,20 @@ namespace ShareFileProvisioning.Engine.Sync
                     throw;
                 }
                 foreach (var note in computed.Notes) trace.Verbose(note);
-                if (saved != null) PlanStaleness.ThrowIfStale(saved, computed.Plan);
-                var plan = saved ?? computed.Plan;
+                var suspicious = computed.Plan.Summary?.Threshold?.SuspiciousSource;
+                if (suspicious != null && !request.AllowDeletes)
+                {
+                    var message = $"The sync is refused: {suspicious}. Nothing was sent. Check the app's assignments and Test-ProvisioningSource; run Invoke-ShareFileSync -AllowDeletes only if everyone really left.";
+                    await RecordNotStartedAsync(request, state, started, watch, "Refused", null, message).ConfigureAwait(false);
+                    throw new SyncRefusedException("SuspiciousSource", message);
+                }
+                // A saved plan is applied only as the plan computed now, once both are the same: nothing in the file is trusted.
+                if (saved != null)
+                {
+                    PlanStaleness.ThrowIfStale(saved, computed.Plan);
+                    PlanStaleness.AdoptIdentity(saved, computed.Plan);
+                }
+                var plan = computed.Plan;
 
                 return new SyncSession(request, shared, watermarks, intents, escrows, waiting, held, plan, started, startMetrics, watch, computed.Timings, trace)
                 {
@@ -127,6 +140,8 @@ namespace ShareFileProvisioning.Engine.Sync
                 await state.SaveQuarantineAsync(null, cancellationToken).ConfigureAwait(false);
                 await new PendingCreateStore(state).ClearAsync(cancellationToken).ConfigureAwait(false);
                 await state.SaveDocumentAsync<SourceWatermark>(StateDocumentName.SourceWatermark, null, cancellationToken).ConfigureAwait(false);
+                await state.SaveDocumentAsync<SourceBinding>(StateDocumentName.SourceBinding, null, cancellationToken).ConfigureAwait(false);
+                await state.SaveDocumentAsync<System.Collections.Generic.List<WaitingEntry>>(StateDocumentName.Waiting, null, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -178,6 +193,31 @@ namespace ShareFileProvisioning.Engine.Sync
             }
         }
 
+        /// <summary>
+        /// A group create whose answer was lost: if exactly one unlinked ShareFile group has the name, it is the one we
+        /// created — link it (created by us), so the plan never creates a second group of that name.
+        /// </summary>
+        private static async Task<bool> ResolveGroupIntentsAsync(SyncRequest request, LinkSet links, List<PendingCreate> pending, IEngineTrace trace, CancellationToken ct)
+        {
+            pending = pending.Where(p => !links.TryGetBySource(p.SourceId, out _)).ToList();
+            if (pending.Count == 0) return false;
+            var groups = await request.ShareFile.ListGroupsAsync(null, ct).ConfigureAwait(false);
+            var changed = false;
+            foreach (var p in pending)
+            {
+                var named = groups.Where(g => string.Equals(g.Name?.Trim(), p.GroupName.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
+                if (named.Count != 1 || links.TryGetByTarget(named[0].Id, out _)) continue;
+                links.Upsert(new ObjectLink
+                {
+                    SourceId = p.SourceId, TargetId = named[0].Id, ObjectType = LinkedObjectType.Group, DisplayName = p.DisplayName,
+                    CreatedByUs = true, LinkedAt = p.RecordedAt,
+                });
+                changed = true;
+                trace.Verbose($"A create of group '{p.GroupName}' from an interrupted or unanswered request reached ShareFile ({named[0].Id}): linked, not re-created.");
+            }
+            return changed;
+        }
+
         private static void Check(SyncRequest request)
         {
             if (request == null) throw new ArgumentNullException(nameof(request));
@@ -198,7 +238,7 @@ namespace ShareFileProvisioning.Engine.Sync
             var pending = intents.Pending;
             if (pending.Count == 0) return;
             var links = await state.LoadLinksAsync(ct).ConfigureAwait(false);
-            var changed = false;
+            var changed = await ResolveGroupIntentsAsync(request, links, pending.Where(p => p.GroupName != null).ToList(), trace, ct).ConfigureAwait(false);
             foreach (var p in pending)
             {
                 if (links.TryGetBySource(p.SourceId, out _) || string.IsNullOrWhiteSpace(p.Email)) continue;

@@ -94,7 +94,7 @@ namespace ShareFileProvisioning.Engine.Sync
                 _request.Subdomain, _request.Source.Initiator, _started);
             summary.CycleId = cycle.CycleId;
             var links = new LinkJournal(_state, _intents, await _state.LoadLinksAsync(cancellationToken).ConfigureAwait(false), _request.LinkFlushEvery);
-            var executor = new PlanItemExecutor(_request.ShareFile, _request.Configuration.Deprovisioning?.ReassignToUser);
+            var executor = new PlanItemExecutor(_request.ShareFile, _request.Configuration.Deprovisioning?.ReassignToUser, links.LinkedElsewhere);
             var attempted = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             var staged = new List<StagedDelete>();
             var declined = 0;
@@ -144,7 +144,7 @@ namespace ShareFileProvisioning.Engine.Sync
                                 DisplayName = item.DisplayName, CycleId = cycle.CycleId, StagedAt = _started,
                             });
                             await Report(Result(item, SyncActionStatus.Staged, code: "StagedDelete",
-                                message: $"Held back: this cycle deprovisions {Plan.Summary.Threshold.Deprovisioning} account(s), above the deletion threshold of {Plan.Summary.Threshold.EffectiveLimit}.")).ConfigureAwait(false);
+                                message: HeldBackMessage(Plan.Summary.Threshold))).ConfigureAwait(false);
                         }
                         else
                         {
@@ -163,6 +163,12 @@ namespace ShareFileProvisioning.Engine.Sync
                             SourceId = i.SourceId, Email = i.Desired?.Email ?? i.TargetEmail, DisplayName = i.DisplayName, RecordedAt = DateTimeOffset.UtcNow,
                         }), guard.Token).ConfigureAwait(false);
                     await RunPhaseAsync(provisioning, executor, links, Report, guard).ConfigureAwait(false);
+                    var groupCreates = groups.Where(i => i.Action == PlanAction.CreateGroup && i.SourceId != null).ToList();
+                    if (groupCreates.Count > 0)
+                        await _intents.AddAsync(groupCreates.Select(i => new PendingCreate
+                        {
+                            SourceId = i.SourceId, GroupName = i.DisplayName, DisplayName = i.SourceAnchor ?? i.DisplayName, RecordedAt = DateTimeOffset.UtcNow,
+                        }), guard.Token).ConfigureAwait(false);
                     // Groups once their members exist: the groups themselves, then removals (room under the limit), then additions.
                     await RunPhaseAsync(groups.Where(i => i.Action != PlanAction.AddMembers && i.Action != PlanAction.RemoveMembers).ToList(), executor, links, Report, guard).ConfigureAwait(false);
                     await RunPhaseAsync(groups.Where(i => i.Action == PlanAction.RemoveMembers).ToList(), executor, links, Report, guard).ConfigureAwait(false);
@@ -244,6 +250,14 @@ namespace ShareFileProvisioning.Engine.Sync
         }
 
         public void Dispose() => _lock.Dispose();
+
+        private static string HeldBackMessage(DeletionThresholdCheck t)
+        {
+            if (t.SuspiciousSource != null) return $"Held back: {t.SuspiciousSource}.";
+            if (t.ShrinkExceeded && t.Deprovisioning <= t.EffectiveLimit)
+                return $"Held back: this read takes {t.LeftScope} of {t.ManagedUsers} managed user(s) out of scope, {t.ShrinkLimit}: a shrinking source stages every deprovisioning until deletes are allowed.";
+            return $"Held back: this cycle deprovisions {t.Deprovisioning} account(s), above the deletion threshold of {t.EffectiveLimit}.";
+        }
 
         /// <summary>Skips and conflicts the admin must hear of (an object already as it should be is not news).</summary>
         private static bool IsReportedSkip(PlanItem item) =>

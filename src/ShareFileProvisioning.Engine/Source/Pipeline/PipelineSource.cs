@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using ShareFileProvisioning.Engine.Configuration;
 using ShareFileProvisioning.Engine.Mapping;
 using ShareFileProvisioning.Engine.Source.Scope;
 
@@ -75,8 +76,8 @@ namespace ShareFileProvisioning.Engine.Source.Pipeline
             return new ScopedUser
             {
                 Id = anchor,
-                UserPrincipalName = values.TryGetValue("userPrincipalName", out var upn) ? Text(upn) : null,
-                DisplayName = values.TryGetValue("displayName", out var dn) ? Text(dn) : values.TryGetValue("Name", out var n) ? Text(n) : null,
+                UserPrincipalName = UnsafeText.Neutralize(values.TryGetValue("userPrincipalName", out var upn) ? Text(upn) : null),
+                DisplayName = UnsafeText.Neutralize(values.TryGetValue("displayName", out var dn) ? Text(dn) : values.TryGetValue("Name", out var n) ? Text(n) : null),
                 AccountEnabled = enabled,
                 Attributes = attributes,
                 Reasons = new List<ScopeReason> { new ScopeReason { Kind = ScopeReasonKind.Supplied } },

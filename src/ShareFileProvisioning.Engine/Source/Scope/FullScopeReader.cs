@@ -48,7 +48,12 @@ namespace ShareFileProvisioning.Engine.Source.Scope
             foreach (var pair in reasons)
             {
                 if (users.TryGetValue(pair.Key, out var user)) result.Users.Add(ScopedUsers.From(user, pair.Value));
-                else trace.Verbose($"Assigned user {pair.Key} was not returned by Graph (deleted, or the assignment list lags); skipped.");
+                else
+                {
+                    // Unknown, not out of scope: a failed or lagging read must never deprovision anyone.
+                    result.UnknownUserIds.Add(pair.Key);
+                    trace.Verbose($"Assigned user {pair.Key} was not returned by Graph (deleted, or the assignment list lags): unknown this cycle, nothing is changed for it.");
+                }
             }
 
             if (withWatermark)

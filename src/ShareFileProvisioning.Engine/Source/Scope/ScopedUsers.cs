@@ -16,8 +16,9 @@ namespace ShareFileProvisioning.Engine.Source.Scope
             return new ScopedUser
             {
                 Id = user.Id,
-                UserPrincipalName = user.UserPrincipalName,
-                DisplayName = user.DisplayName,
+                // Shown on consoles and in logs: never with a raw control, bidirectional or zero-width character.
+                UserPrincipalName = Configuration.UnsafeText.Neutralize(user.UserPrincipalName),
+                DisplayName = Configuration.UnsafeText.Neutralize(user.DisplayName),
                 AccountEnabled = enabled,
                 Attributes = attributes,
                 Reasons = reasons,

@@ -23,6 +23,12 @@ namespace ShareFileProvisioning.Engine.Source.Scope
 
         public List<GroupScopeChange> GroupChanges { get; set; } = new List<GroupScopeChange>();
 
+        /// <summary>
+        /// Assigned users the read could not return (a failed or lagging read): unknown, never out of scope — nothing
+        /// that follows from scope (disable, downgrade, delete) may be decided for them this cycle.
+        /// </summary>
+        public HashSet<string> UnknownUserIds { get; set; } = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
+
         /// <summary>Store this and pass it to the next incremental read.</summary>
         public SourceWatermark Watermark { get; set; }
 

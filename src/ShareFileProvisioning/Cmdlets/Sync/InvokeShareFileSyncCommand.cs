@@ -68,6 +68,10 @@ namespace ShareFileProvisioning.Cmdlets.Sync
         [Parameter]
         public SwitchParameter AllowDeletes { get; set; }
 
+        /// <summary>Bind the profile's state to the connected source although it was built from another (links kept). Without it such a sync is refused.</summary>
+        [Parameter]
+        public SwitchParameter RebindSource { get; set; }
+
         /// <summary>Most ShareFile writes in flight at once (1–64, default 8).</summary>
         [Parameter]
         [ValidateRange(1, SyncDefaults.MaxThrottleLimit)]
@@ -129,6 +133,10 @@ namespace ShareFileProvisioning.Cmdlets.Sync
             {
                 ThrowTerminatingError(new ErrorRecord(e, "ProvisioningProfileLocked", ErrorCategory.ResourceBusy, Profile));
             }
+            catch (SyncRefusedException e)
+            {
+                ThrowTerminatingError(new ErrorRecord(e, e.Code, ErrorCategory.SecurityError, Profile));
+            }
             catch (PlanStaleException e)
             {
                 ThrowTerminatingError(new ErrorRecord(e, "ProvisioningPlanStale", ErrorCategory.InvalidData, e.PlanId));
@@ -177,7 +185,7 @@ namespace ShareFileProvisioning.Cmdlets.Sync
             {
                 State = state, Logs = StateStoreSelection.Logs(profile, StateStore),
                 Source = sourceConnection.Source, ShareFile = connection.Client, Profile = profile, Configuration = configuration,
-                SavedPlan = saved, Full = Full.IsPresent, OnDemand = OnDemandKeys(), AllowDeletes = AllowDeletes.IsPresent, ThrottleLimit = ThrottleLimit,
+                SavedPlan = saved, Full = Full.IsPresent, OnDemand = OnDemandKeys(), AllowDeletes = AllowDeletes.IsPresent, RebindSource = RebindSource.IsPresent, ThrottleLimit = ThrottleLimit,
                 Subdomain = connection.Subdomain, TenantId = sourceConnection.TenantId, Notifications = Notifier(state, configuration, sourceConnection),
             };
 
