@@ -48,6 +48,10 @@ namespace ShareFileProvisioning.Engine.Planning
         /// </summary>
         public static string FirstDifferentItem(ProvisioningPlan saved, ProvisioningPlan fresh)
         {
+            var savedVerdict = saved.Summary?.Threshold?.Exceeded == true;
+            var freshVerdict = fresh.Summary?.Threshold?.Exceeded == true;
+            if (savedVerdict != freshVerdict)
+                return $"the saved plan says the deletion threshold is {(savedVerdict ? "" : "not ")}exceeded; evaluated now, it is {(freshVerdict ? "" : "not")}";
             var mine = Actions(fresh);
             var theirs = Actions(saved);
             foreach (var pair in theirs)

@@ -22,6 +22,7 @@ namespace ShareFileProvisioning.Engine.Planning
 
         public string Anchor => User?.UserPrincipalName;
 
-        public string DisplayName => User?.DisplayName ?? Link?.DisplayName ?? User?.UserPrincipalName ?? SourceId;
+        /// <summary>For plans, output and logs: never with a raw control, bidirectional or zero-width character.</summary>
+        public string DisplayName => Configuration.UnsafeText.Neutralize(User?.DisplayName ?? Link?.DisplayName ?? User?.UserPrincipalName ?? SourceId);
     }
 }

@@ -20,8 +20,10 @@ namespace ShareFileProvisioning.Engine.Planning
             check.ShrinkLimit = $"more than {settings.Percent:0.##} % of {managed} managed users and more than {settings.Minimum}, or more than {settings.Count}";
             check.ShrinkExceeded = (left > settings.Minimum && left * 100.0 > settings.Percent * managed) || left > settings.Count;
             var source = input.Source;
-            if (input.OnlySourceIds == null && (source.IsFullRead || source.FellBackToFullRead) && managed > 0
-                && source.Users.Count == 0 && source.Groups.Count == 0 && source.UnknownUserIds.Count == 0)
+            var noAssignments = source.AssignmentCount.HasValue
+                ? source.AssignmentCount == 0
+                : (source.IsFullRead || source.FellBackToFullRead) && source.Users.Count == 0 && source.Groups.Count == 0 && source.UnknownUserIds.Count == 0;
+            if (input.OnlySourceIds == null && managed > 0 && noAssignments)
                 check.SuspiciousSource = $"the source returned no assignments at all while {managed} user(s) are linked: a broken read or the wrong app is more likely than everyone leaving";
             if (check.ShrinkExceeded || check.SuspiciousSource != null) check.Exceeded = true;
         }

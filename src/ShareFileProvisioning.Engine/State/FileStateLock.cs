@@ -23,6 +23,9 @@ namespace ShareFileProvisioning.Engine.State
 
         public StateLockHolder Holder { get; }
 
+        /// <summary>An open file handle cannot be taken away.</summary>
+        public System.Threading.CancellationToken Lost => System.Threading.CancellationToken.None;
+
         public void Dispose()
         {
             var handle = _handle;

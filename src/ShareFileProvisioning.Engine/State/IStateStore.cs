@@ -73,5 +73,8 @@ namespace ShareFileProvisioning.Engine.State
     public interface IStateLock : IDisposable, IAsyncDisposable
     {
         StateLockHolder Holder { get; }
+
+        /// <summary>Cancelled when the lock is known to be lost (a blob lease that could not be renewed): writes must stop.</summary>
+        System.Threading.CancellationToken Lost { get; }
     }
 }

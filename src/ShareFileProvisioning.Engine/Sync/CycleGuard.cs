@@ -11,6 +11,9 @@ namespace ShareFileProvisioning.Engine.Sync
     internal sealed class CycleGuard : IDisposable
     {
         public const string AuthenticationReason = "EncounteredQuarantineException";
+
+        /// <summary>The state lock was lost mid-cycle (Entra has no such reason; ours is named after its IngestionInterrupted).</summary>
+        public const string LockLostReason = "IngestionInterrupted";
         public const string ProportionReason = "EncounteredEscrowProportionThreshold";
 
         private readonly QuarantineSettings _settings;

@@ -104,6 +104,8 @@ namespace ShareFileProvisioning.Engine.Sync
 
             using (var log = await logs.BeginCycleAsync(cycle, cancellationToken).ConfigureAwait(false))
             using (var guard = new CycleGuard(_request.Configuration.Quarantine, cancellationToken))
+            using (_lock.Lost.Register(() => guard.Trip(CycleGuard.LockLostReason,
+                "The profile's lock (the state blob's lease) was lost to another job or could not be renewed: no more ShareFile writes are sent by this cycle.")))
             {
                 async Task Report(SyncActionResult r)
                 {

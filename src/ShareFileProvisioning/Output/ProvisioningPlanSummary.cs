@@ -82,6 +82,15 @@ namespace ShareFileProvisioning
         /// <summary>"3 of at most 500".</summary>
         public string Threshold { get; set; }
 
+        /// <summary>Linked users this read takes out of scope.</summary>
+        public int LeftScope { get; set; }
+
+        /// <summary>The source-shrink guard: how many managed users leave scope, against its limits.</summary>
+        public string SourceShrink { get; set; }
+
+        /// <summary>Why the read looks broken (no assignments while users are linked); the sync refuses it without -AllowDeletes.</summary>
+        public string SuspiciousSource { get; set; }
+
         public string SourceFingerprint { get; set; }
 
         public string TargetFingerprint { get; set; }

@@ -93,7 +93,7 @@ public sealed class SummaryTests
     [Fact]
     public void ThresholdCheck_UnderTheLimit_IsNotExceeded()
     {
-        var kit = new PlanKit().Link("s1", "t1");
+        var kit = new PlanKit().Link("s1", "t1").Add(User("s2", "v@contoso.example"));   // a read with nobody in scope would be suspicious
         kit.Sf("t1", "u@contoso.example");
 
         Assert.False(kit.Plan().Summary.Threshold.Exceeded);

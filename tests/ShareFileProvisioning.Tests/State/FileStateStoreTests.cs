@@ -37,14 +37,15 @@ namespace ShareFileProvisioning.Tests.State
         }
 
         [Fact]
-        public async Task Writes_replace_files_without_leaving_temp_files()
+        public async Task Writes_replace_files_without_leaving_temp_files_and_keep_the_previous_version()
         {
             var store = CreateStore();
             await store.SaveDeltaLinksAsync(new DeltaLinks { Users = "a" }, Ct);
             await store.SaveDeltaLinksAsync(new DeltaLinks { Users = "b" }, Ct);
 
             Assert.Equal("b", (await store.LoadDeltaLinksAsync(Ct)).Users);
-            Assert.Equal(new[] { "delta-links.json" }, Directory.GetFiles(StateDirectory).Select(Path.GetFileName).ToArray());
+            Assert.Equal(new[] { "delta-links.json", "delta-links.json.previous" }, Directory.GetFiles(StateDirectory).Select(Path.GetFileName).OrderBy(n => n, System.StringComparer.Ordinal).ToArray());
+            Assert.Contains("\"a\"", File.ReadAllText(Path.Combine(StateDirectory, "delta-links.json.previous")));
         }
 
         [Fact]

@@ -44,7 +44,7 @@ namespace ShareFileProvisioning.Engine.Source.Scope
             trace.Verbose($"{assignments.Count} assignments of '{_sp.DisplayName}': {groups.Count} groups, {reasons.Count} users in scope.");
 
             var users = await new UserFetcher(_graph, trace).FetchAsync(reasons.Keys, select, options.MaxConcurrency, ct).ConfigureAwait(false);
-            var result = new SourceReadResult { IsFullRead = true, Groups = groups };
+            var result = new SourceReadResult { IsFullRead = true, Groups = groups, AssignmentCount = assignments.Count };
             foreach (var pair in reasons)
             {
                 if (users.TryGetValue(pair.Key, out var user)) result.Users.Add(ScopedUsers.From(user, pair.Value));

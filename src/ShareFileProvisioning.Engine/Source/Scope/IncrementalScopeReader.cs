@@ -59,7 +59,7 @@ namespace ShareFileProvisioning.Engine.Source.Scope
                 && (revisit.Contains(id) || !oldReasons.TryGetValue(id, out var before) || !ScopeCalculator.SameReasons(before, newReasons[id]))).ToList();
             var fetched = await new UserFetcher(_graph, trace).FetchAsync(toFetch, select, options.MaxConcurrency, ct).ConfigureAwait(false);
 
-            var result = new SourceReadResult { IsFullRead = false };
+            var result = new SourceReadResult { IsFullRead = false, AssignmentCount = assignments.Count };
             var disabledNow = new HashSet<string>(Ids);
             foreach (var id in oldReasons.Keys.Union(newReasons.Keys, Ids).Union(softDeleted.Where(changedUsers.ContainsKey), Ids).ToList())
             {

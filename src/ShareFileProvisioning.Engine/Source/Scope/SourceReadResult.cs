@@ -29,6 +29,9 @@ namespace ShareFileProvisioning.Engine.Source.Scope
         /// </summary>
         public HashSet<string> UnknownUserIds { get; set; } = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
 
+        /// <summary>App-role assignments the read listed (full and incremental reads list them all); null when the source has none (pipeline).</summary>
+        public int? AssignmentCount { get; set; }
+
         /// <summary>Store this and pass it to the next incremental read.</summary>
         public SourceWatermark Watermark { get; set; }
 

@@ -20,6 +20,8 @@ namespace ShareFileProvisioning.Engine.State.Blob
         private readonly BlobLeaseClient _lease;
         private readonly BlobClient _lockBlob;
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
+        private readonly CancellationTokenSource _lost = new CancellationTokenSource();
+        private readonly TimeSpan _duration;
         private readonly Task _renewal;
         private int _disposed;
 
@@ -28,10 +30,14 @@ namespace ShareFileProvisioning.Engine.State.Blob
             _lockBlob = lockBlob;
             _lease = lease;
             Holder = holder;
+            _duration = duration;
             _renewal = RenewAsync(TimeSpan.FromTicks(duration.Ticks / 3), _stop.Token);
         }
 
         public StateLockHolder Holder { get; }
+
+        /// <summary>Cancelled when another holder took the lease, or renewals kept failing for a whole lease period.</summary>
+        public CancellationToken Lost => _lost.Token;
 
         /// <summary>The last renewal failure (the lease may be lost), or null.</summary>
         internal Exception RenewalError { get; private set; }
@@ -124,6 +130,7 @@ namespace ShareFileProvisioning.Engine.State.Blob
 
         private async Task RenewAsync(TimeSpan interval, CancellationToken stop)
         {
+            var renewed = DateTimeOffset.UtcNow;
             while (!stop.IsCancellationRequested)
             {
                 try
@@ -131,6 +138,7 @@ namespace ShareFileProvisioning.Engine.State.Blob
                     await Task.Delay(interval, stop).ConfigureAwait(false);
                     await _lease.RenewAsync(cancellationToken: stop).ConfigureAwait(false);
                     RenewalError = null;
+                    renewed = DateTimeOffset.UtcNow;
                 }
                 catch (OperationCanceledException) when (stop.IsCancellationRequested)
                 {
@@ -140,6 +148,12 @@ namespace ShareFileProvisioning.Engine.State.Blob
                 {
                     // Transient failures are retried by the SDK; the next tick tries again while the lease may still be valid.
                     RenewalError = e;
+                    // Taken by another job (409/412), or unrenewed for a whole lease period: the lock is gone, so writes stop now.
+                    if (e.Status == 409 || e.Status == 412 || DateTimeOffset.UtcNow - renewed >= _duration)
+                    {
+                        _lost.Cancel();
+                        return;
+                    }
                 }
             }
         }

@@ -182,8 +182,10 @@ namespace ShareFileProvisioning.Cmdlets.Planning
             var summary = PlanOutputMapper.ToSummary(result.Plan, result.Timings, saved);
             if (summary.LicenceExceeded)
                 WriteWarning($"The plan needs more employee licences than ShareFile has ({summary.Licence}); {summary.LicenceRefused} employee(s) are skipped (LicenceLimit).");
-            if (summary.ThresholdExceeded)
-                WriteWarning($"The plan deprovisions {summary.Threshold}: the sync will stage these actions unless deletes are allowed.");
+            if (summary.SuspiciousSource != null)
+                WriteWarning($"The source looks broken: {summary.SuspiciousSource}. The sync refuses it unless deletes are allowed.");
+            else if (summary.ThresholdExceeded)
+                WriteWarning($"The plan deprovisions {summary.Threshold}; {summary.SourceShrink}: the sync will stage these actions unless deletes are allowed.");
             WriteObject(summary);
         }
 
