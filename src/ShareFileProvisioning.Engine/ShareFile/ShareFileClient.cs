@@ -85,7 +85,7 @@ namespace ShareFileProvisioning.Engine.ShareFile
                 return session;
             }
 
-            var apiBase = ShareFileEndpoints.ResolveApiBase(_settings, token.Subdomain, token.ApiControlPlane);
+            var apiBase = ShareFileEndpoints.ResolveApiBase(_settings, token.Subdomain, token.ApiControlPlane, token.AppControlPlane);
             session = new ShareFileSessionInfo(
                 token.Subdomain ?? (string.IsNullOrWhiteSpace(_settings.Subdomain) ? null : ShareFileEndpoints.ParseAccountHost(_settings.Subdomain).Subdomain),
                 apiBase,

@@ -33,7 +33,7 @@ namespace ShareFileProvisioning.Engine.ShareFile
         /// </summary>
         public static string CheckTokenValue(string field, string value, bool isSubdomain)
         {
-            if (value == null)
+            if (string.IsNullOrWhiteSpace(value))
             {
                 return null;
             }

@@ -123,7 +123,7 @@ namespace ShareFileProvisioning.Engine.ShareFile
         }
 
         /// <summary>The API base once a token is known; the token's subdomain and apicp are used unless overridden.</summary>
-        public static Uri ResolveApiBase(ShareFileConnectionSettings settings, string tokenSubdomain, string tokenApiControlPlane)
+        public static Uri ResolveApiBase(ShareFileConnectionSettings settings, string tokenSubdomain, string tokenApiControlPlane, string tokenAppControlPlane = null)
         {
             if (settings.ApiBaseUrlOverride != null)
             {
@@ -138,6 +138,8 @@ namespace ShareFileProvisioning.Engine.ShareFile
             AccountHost input = string.IsNullOrWhiteSpace(settings.Subdomain) ? null : ParseAccountHost(settings.Subdomain);
             var subdomain = ShareFileControlPlanes.CheckTokenValue("subdomain", tokenSubdomain, isSubdomain: true) ?? input?.Subdomain;
             var apicp = ShareFileControlPlanes.CheckTokenValue("apicp", tokenApiControlPlane, isSubdomain: false) ?? input?.GuessedApiControlPlane;
+            // Not used for an address today, but a token naming a foreign application control plane is not ShareFile's.
+            ShareFileControlPlanes.CheckTokenValue("appcp", tokenAppControlPlane, isSubdomain: false);
             if (subdomain == null || apicp == null)
             {
                 throw new InvalidOperationException("The ShareFile token named no subdomain/apicp and no API base override is set; cannot build the API address.");

@@ -23,7 +23,7 @@ public sealed class PageLinkAttackTests
         new JObject { ["value"] = new JArray(), [nextName] = next }.ToString().TrimEnd('}') + extra + "}";
 
     /// <summary>Graph serving the app, and the assignment listing (or the users delta) whose second page links to <paramref name="secondNext"/>.</summary>
-    private static ScriptedServer HostileGraph(Func<Uri, string> secondNext, bool hostileDelta = false) => ScriptedServer.Start((req, self) =>
+    private static ScriptedServer HostileGraph(Func<Uri, string> secondNext, bool hostileDelta = false, Func<Uri, string> groupsDeltaLink = null) => ScriptedServer.Start((req, self) =>
     {
         var path = req.Url!.AbsolutePath;
         if (path.EndsWith("/servicePrincipals/" + SpId))
@@ -35,7 +35,7 @@ public sealed class PageLinkAttackTests
         if (path.EndsWith("/users/delta"))
             return (200, Page("@odata.nextLink", req.Url.Query.Contains("page=2") ? secondNext(self) : self + "v1.0/users/delta?page=2"));
         if (path.EndsWith("/groups/delta"))
-            return (200, Page("@odata.deltaLink", self + "v1.0/groups/delta?$deltatoken=g2"));
+            return (200, Page("@odata.deltaLink", groupsDeltaLink?.Invoke(self) ?? self + "v1.0/groups/delta?$deltatoken=g2"));
         return (404, "{}");
     });
 
@@ -89,6 +89,26 @@ public sealed class PageLinkAttackTests
         Assert.Contains(foreign ? "outside the configured" : "repeated", e.Message);
         Assert.Empty(other.Requests);
         Assert.Equal(2, graph.Requests.Count(r => r.Contains("/users/delta")));
+    }
+
+    [Fact]
+    public async Task Graph_delta_link_handed_back_for_another_host_is_refused_instead_of_stored()
+    {
+        using var other = ScriptedServer.Bystander();
+        using var graph = HostileGraph(_ => null, hostileDelta: true, groupsDeltaLink: _ => other.BaseUri + "v1.0/groups/delta?$deltatoken=stolen");
+        using var source = await ConnectAsync(graph);
+        var options = new SourceReadOptions { Attributes = new[] { "mail" } };
+        var watermark = new SourceWatermark
+        {
+            UsersDeltaLink = graph.BaseUri + "v1.0/users/delta?$deltatoken=u1",
+            GroupsDeltaLink = graph.BaseUri + "v1.0/groups/delta?$deltatoken=g1",
+            Attributes = UserSelect.Build(options.Attributes),
+        };
+
+        var e = await Assert.ThrowsAsync<StoredLinkRejectedException>(() => source.ReadChangesAsync(watermark, options, CancellationToken.None));
+
+        Assert.Contains("returned a delta link", e.Message);
+        Assert.Empty(other.Requests);
     }
 
     /// <summary>ShareFile's token endpoint and an employee feed whose second page links to <paramref name="secondNext"/>.</summary>

@@ -63,6 +63,7 @@ public sealed class ShareFileHostAllowListTests
     [Theory]
     [InlineData("apicp", "sf-api.com.evil.net")]
     [InlineData("apicp", "evil.net/x")]
+    [InlineData("appcp", "sharefile.com.evil.net")]
     [InlineData("subdomain", "acme.evil")]
     [InlineData("subdomain", "acme@evil.net")]
     public async Task Token_response_pointing_elsewhere_is_refused_before_any_api_request(string field, string value)

@@ -85,23 +85,24 @@ namespace ShareFileProvisioning.Engine.Source.Graph
                 page => page.OdataNextLink,
                 page =>
                 {
-                    foreach (var a in page.Value ?? new List<AppRoleAssignment>())
-                    {
-                        var roleId = a.AppRoleId?.ToString() ?? ScopeAssignment.DefaultAppRoleId;
-                        result.Add(new ScopeAssignment
-                        {
-                            Id = a.Id,
-                            PrincipalId = a.PrincipalId?.ToString(),
-                            PrincipalType = a.PrincipalType,
-                            PrincipalDisplayName = a.PrincipalDisplayName,
-                            AppRoleId = roleId,
-                            AppRoleName = RoleName(sp, roleId),
-                        });
-                    }
-
+                    result.AddRange((page.Value ?? new List<AppRoleAssignment>()).Select(a => ToScopeAssignment(sp, a)));
                     return true;
                 }).ConfigureAwait(false);
             return result;
+        }
+
+        private static ScopeAssignment ToScopeAssignment(ServicePrincipalInfo sp, AppRoleAssignment a)
+        {
+            var roleId = a.AppRoleId?.ToString() ?? ScopeAssignment.DefaultAppRoleId;
+            return new ScopeAssignment
+            {
+                Id = a.Id,
+                PrincipalId = a.PrincipalId?.ToString(),
+                PrincipalType = a.PrincipalType,
+                PrincipalDisplayName = a.PrincipalDisplayName,
+                AppRoleId = roleId,
+                AppRoleName = RoleName(sp, roleId),
+            };
         }
 
         internal static string RoleName(ServicePrincipalInfo sp, string roleId) =>
@@ -250,12 +251,12 @@ namespace ShareFileProvisioning.Engine.Source.Graph
             {
                 var r = await GraphCall.Run("starting the users delta", GraphPermissions.UserReadAll, () =>
                     _client.Users.Delta.WithUrl(url).GetAsDeltaGetResponseAsync(cancellationToken: ct)).ConfigureAwait(false);
-                return r.OdataDeltaLink;
+                return _pager.ToStore(r.OdataDeltaLink, "starting the users delta");
             }
 
             var g = await GraphCall.Run("starting the groups delta", GraphPermissions.GroupMemberReadAll, () =>
                 _client.Groups.Delta.WithUrl(url).GetAsDeltaGetResponseAsync(cancellationToken: ct)).ConfigureAwait(false);
-            return g.OdataDeltaLink;
+            return _pager.ToStore(g.OdataDeltaLink, "starting the groups delta");
         }
 
         public Task<(List<User> Users, string DeltaLink)> ReadUsersDeltaAsync(string link, CancellationToken ct) =>
@@ -278,7 +279,7 @@ namespace ShareFileProvisioning.Engine.Source.Graph
                 items.AddRange(valueOf(page) ?? new List<T>());
                 return true;
             }).ConfigureAwait(false);
-            return (items, last == null ? null : deltaLinkOf(last));
+            return (items, _pager.ToStore(last == null ? null : deltaLinkOf(last), op));
         }
 
         /// <summary>Cheap probes for the connection test: one request per permission.</summary>

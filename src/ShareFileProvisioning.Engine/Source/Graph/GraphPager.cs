@@ -43,10 +43,17 @@ namespace ShareFileProvisioning.Engine.Source.Graph
             return page;
         }
 
-        private Uri CheckStored(string link, string operation)
+        /// <summary>A deltaLink Graph handed back, checked before it is stored: it must come back to this origin next cycle.</summary>
+        public string ToStore(string deltaLink, string operation)
+        {
+            if (deltaLink != null) CheckStored(deltaLink, operation, "Microsoft Graph returned a delta link");
+            return deltaLink;
+        }
+
+        private Uri CheckStored(string link, string operation, string what = "A stored link points")
         {
             Uri.TryCreate(link, UriKind.Absolute, out var uri);
-            var problem = PageLinkGuard.ForeignOriginProblem(uri, _graphBaseUri, "A stored link points");
+            var problem = PageLinkGuard.ForeignOriginProblem(uri, _graphBaseUri, what);
             if (problem != null) throw new StoredLinkRejectedException($"{problem} ({operation})");
             return uri;
         }
