@@ -68,6 +68,14 @@ public sealed class PageLinkAttackTests
         Assert.Empty(other.Requests);
     }
 
+    /// <summary>Delta links on the hostile server itself, for the attributes the read asks for.</summary>
+    private static SourceWatermark WatermarkOn(ScriptedServer graph, SourceReadOptions options) => new()
+    {
+        UsersDeltaLink = graph.BaseUri + "v1.0/users/delta?$deltatoken=u1",
+        GroupsDeltaLink = graph.BaseUri + "v1.0/groups/delta?$deltatoken=g1",
+        Attributes = UserSelect.Build(options.Attributes),
+    };
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
@@ -77,12 +85,7 @@ public sealed class PageLinkAttackTests
         using var graph = HostileGraph(self => (foreign ? other.BaseUri : self) + "v1.0/users/delta?page=2", hostileDelta: true);
         using var source = await ConnectAsync(graph);
         var options = new SourceReadOptions { Attributes = new[] { "mail" } };
-        var watermark = new SourceWatermark
-        {
-            UsersDeltaLink = graph.BaseUri + "v1.0/users/delta?$deltatoken=u1",
-            GroupsDeltaLink = graph.BaseUri + "v1.0/groups/delta?$deltatoken=g1",
-            Attributes = UserSelect.Build(options.Attributes),
-        };
+        var watermark = WatermarkOn(graph, options);
 
         var e = await Assert.ThrowsAsync<SourceException>(() => source.ReadChangesAsync(watermark, options, CancellationToken.None));
 
@@ -98,12 +101,7 @@ public sealed class PageLinkAttackTests
         using var graph = HostileGraph(_ => null, hostileDelta: true, groupsDeltaLink: _ => other.BaseUri + "v1.0/groups/delta?$deltatoken=stolen");
         using var source = await ConnectAsync(graph);
         var options = new SourceReadOptions { Attributes = new[] { "mail" } };
-        var watermark = new SourceWatermark
-        {
-            UsersDeltaLink = graph.BaseUri + "v1.0/users/delta?$deltatoken=u1",
-            GroupsDeltaLink = graph.BaseUri + "v1.0/groups/delta?$deltatoken=g1",
-            Attributes = UserSelect.Build(options.Attributes),
-        };
+        var watermark = WatermarkOn(graph, options);
 
         var e = await Assert.ThrowsAsync<StoredLinkRejectedException>(() => source.ReadChangesAsync(watermark, options, CancellationToken.None));
 
