@@ -103,6 +103,18 @@ Describe 'Hostile expressions and queries cost seconds' {
         "$($failed[0])" | Should -BeLike '*too long*'
     }
 
+    It 'plans every user with a catastrophic mapping as MappingFailed within seconds, not the cycle' {
+        $evil = 'Replace(Join("", "' + ('a' * 40) + '!", [givenName]), , "(a+)+$", , "x", , )'
+        Set-ShareFileAttributeMapping -Profile bombs -TargetAttribute Company -Expression $evil
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        $items = @(Get-ProvisioningPlan -Profile bombs | Where-Object { $_ -is [ShareFileProvisioning.ProvisioningPlanItem] -and $_.ObjectType -ne 'Group' })
+        $watch.Elapsed.TotalSeconds | Should -BeLessThan 30
+        $failed = @($items | Where-Object SkipReason -eq 'MappingFailed')
+        $failed.Count | Should -BeGreaterThan 0
+        @($items | Where-Object Action -in 'Create', 'Adopt', 'Update').Count | Should -Be 0
+        $failed | ForEach-Object { $_.Reason | Should -Match 'too long|used up' }
+    }
+
     It 'stops a backtracking wildcard in the log query with a clear error, within seconds' {
         # A logged user whose display name is long enough for "*a*a…*b" to backtrack for ages.
         Invoke-EmulatorControl -Emulator $script:Emulator -Path 'graph/users/0a6b3c1d-1111-4e2f-8a3b-4c5d6e7f8a01' -Method Patch -Body @{ displayName = 'a' * 200; surname = 'Longname' } | Out-Null
