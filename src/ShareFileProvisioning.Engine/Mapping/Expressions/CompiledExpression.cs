@@ -4,8 +4,9 @@ using System.Collections.Generic;
 namespace ShareFileProvisioning.Engine.Mapping.Expressions
 {
     /// <summary>
-    /// A parsed and validated expression. Immutable and thread-safe: compile once per mapping, evaluate for every
-    /// source object (no re-parsing, literal regexes pre-built).
+    /// A parsed and validated expression. Thread-safe: compile once per mapping and cycle, evaluate for every source
+    /// object (no re-parsing, literal regexes pre-built). Its only state is the cycle's evaluation-time budget
+    /// (<see cref="ExpressionLimits.PerCycle"/>), shared by every thread that evaluates it.
     /// </summary>
     public sealed class CompiledExpression
     {
