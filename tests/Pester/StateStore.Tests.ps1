@@ -63,6 +63,16 @@ Describe 'New-ShareFileStateStoreConnection' {
             Should -Throw -ExpectedMessage "*'Bad_Name' is not a valid blob container name*"
     }
 
+    It 'refuses an http SAS URL and an http connection string to a remote account without showing the secret' {
+        $sasUrl = ConvertTo-Secure "http://contosoprov.blob.core.windows.net/sfprov-contoso?$script:SasText"
+        { New-ShareFileStateStoreConnection -SasToken $sasUrl -ErrorAction Stop } | Should -Throw -ExpectedMessage '*SAS URL*must use https*'
+        foreach ($text in @($script:ConnectionText -replace 'https', 'http'), "BlobEndpoint=http://contosoprov.blob.core.windows.net/;SharedAccessSignature=$script:SasText") {
+            $e = { New-ShareFileStateStoreConnection -ConnectionString (ConvertTo-Secure $text) -ContainerName 'sfprov-contoso' -ErrorAction Stop } |
+                Should -Throw -ExpectedMessage '*connection string*must use https*' -PassThru
+            "$e" | Should -Not -Match 'VerySecretSignature|U2VjcmV0QWNjb3VudEtleUZvclRlc3RzT25seQ'
+        }
+    }
+
     It 'allows http on loopback for Azurite' {
         (New-ShareFileStateStoreConnection -ContainerUri 'http://127.0.0.1:10000/devstoreaccount1/sfprov-lab' -Identity).ContainerUri |
             Should -Be 'http://127.0.0.1:10000/devstoreaccount1/sfprov-lab'

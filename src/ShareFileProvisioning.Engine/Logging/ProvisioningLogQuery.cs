@@ -35,10 +35,28 @@ namespace ShareFileProvisioning.Engine.Logging
                 && (identity == null || Matches(identity, r.SourceIdentity));
         }
 
-        private static bool Matches(Regex pattern, ProvisionedIdentity identity) =>
-            identity != null && new[] { identity.UserPrincipalName, identity.DisplayName, identity.Id }.Any(v => v != null && pattern.IsMatch(v));
+        /// <summary>One wildcard match may take this long: a pattern like "*a*a*a*a*b" backtracks without end on long values.</summary>
+        internal static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
 
-        private static Regex Glob(string pattern) =>
-            new Regex("^" + Regex.Escape(pattern).Replace(@"\*", ".*").Replace(@"\?", ".") + "$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        private bool Matches(Regex pattern, ProvisionedIdentity identity)
+        {
+            try
+            {
+                return identity != null && new[] { identity.UserPrincipalName, identity.DisplayName, identity.Id }.Any(v => v != null && pattern.IsMatch(v));
+            }
+            catch (RegexMatchTimeoutException e)
+            {
+                throw new ArgumentException(
+                    $"The identity pattern '{Identity}' took longer than {MatchTimeout.TotalSeconds:0} s to match one log record and was stopped; use fewer wildcards.", nameof(Identity), e);
+            }
+        }
+
+        private static Regex Glob(string pattern)
+        {
+            // "**" means what "*" means; collapsing runs keeps the regex from nesting quantifiers for nothing.
+            var collapsed = Regex.Replace(pattern, @"\*{2,}", "*");
+            var body = Regex.Escape(collapsed).Replace(@"\*", ".*").Replace(@"\?", ".");
+            return new Regex("^" + body + "$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, MatchTimeout);
+        }
     }
 }

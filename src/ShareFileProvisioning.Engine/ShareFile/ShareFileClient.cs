@@ -85,7 +85,7 @@ namespace ShareFileProvisioning.Engine.ShareFile
                 return session;
             }
 
-            var apiBase = ShareFileEndpoints.ResolveApiBase(_settings, token.Subdomain, token.ApiControlPlane);
+            var apiBase = ShareFileEndpoints.ResolveApiBase(_settings, token.Subdomain, token.ApiControlPlane, token.AppControlPlane);
             session = new ShareFileSessionInfo(
                 token.Subdomain ?? (string.IsNullOrWhiteSpace(_settings.Subdomain) ? null : ShareFileEndpoints.ParseAccountHost(_settings.Subdomain).Subdomain),
                 apiBase,
@@ -189,12 +189,14 @@ namespace ShareFileProvisioning.Engine.ShareFile
             }
 
             var items = new List<T>();
-            var seen = new HashSet<string>(StringComparer.Ordinal);
             var uri = await ApiUriAsync(relative, cancellationToken).ConfigureAwait(false);
+            // The same guard as Graph's pager: next links stay on the API origin and are never served twice.
+            var guard = new PageLinkGuard(Session.ApiBaseUri, "ShareFile", m => new InvalidOperationException(m));
+            guard.First(uri);
             while (uri != null)
             {
                 var next = await SendAsync(HttpMethod.Get, null, uri, null, content => ReadFeedPageAsync(content, items, map), cancellationToken).ConfigureAwait(false);
-                uri = string.IsNullOrWhiteSpace(next) ? null : CheckNextLink(uri, next, seen);
+                uri = string.IsNullOrWhiteSpace(next) ? null : guard.Next(uri, next);
             }
 
             return items;
@@ -250,24 +252,6 @@ namespace ShareFileProvisioning.Engine.ShareFile
 
                 return next;
             }
-        }
-
-        private Uri CheckNextLink(Uri current, string next, HashSet<string> seen)
-        {
-            var nextUri = new Uri(current, next);
-            var apiBase = Session.ApiBaseUri;
-            if (Uri.Compare(nextUri, apiBase, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0)
-            {
-                throw new InvalidOperationException(
-                    $"ShareFile returned a next-page link to {nextUri.GetLeftPart(UriPartial.Authority)}, outside {apiBase.GetLeftPart(UriPartial.Authority)}; the bearer token is not sent there.");
-            }
-
-            if (!seen.Add(nextUri.AbsoluteUri))
-            {
-                throw new InvalidOperationException($"ShareFile repeated the next-page link {SecretRedactor.RedactUrl(nextUri)}; stopping to avoid an endless listing.");
-            }
-
-            return nextUri;
         }
 
         /// <summary>One page of a feed, no paging: proves list access for the connection test.</summary>

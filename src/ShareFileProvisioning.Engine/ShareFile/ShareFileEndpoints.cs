@@ -1,5 +1,5 @@
 using System;
-using System.Text.RegularExpressions;
+using System.Linq;
 
 namespace ShareFileProvisioning.Engine.ShareFile
 {
@@ -10,8 +10,6 @@ namespace ShareFileProvisioning.Engine.ShareFile
     internal static class ShareFileEndpoints
     {
         internal const string DefaultAppControlPlane = "sharefile.com";
-
-        private static readonly Regex Label = new Regex("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$", RegexOptions.CultureInvariant);
 
         /// <summary>Parsed account host: "contoso" + "sharefile.com".</summary>
         internal sealed class AccountHost
@@ -32,42 +30,17 @@ namespace ShareFileProvisioning.Engine.ShareFile
 
         /// <summary>
         /// Accepts "contoso", "contoso.sharefile.com", "contoso.sharefile.eu", "contoso.sf-api.com" or a URL such as
-        /// "https://contoso.sharefile.com/"; the first label is the subdomain, the rest the application control plane.
+        /// "https://contoso.sharefile.com/"; the first label is the subdomain, the rest must be a ShareFile control
+        /// plane (<see cref="ShareFileControlPlanes"/>). Anything else is refused before any network use.
         /// </summary>
         public static AccountHost ParseAccountHost(string input)
         {
-            var text = (input ?? string.Empty).Trim();
-            if (text.IndexOf("://", StringComparison.Ordinal) >= 0)
-            {
-                if (!Uri.TryCreate(text, UriKind.Absolute, out var url))
-                {
-                    throw InvalidSubdomain(input);
-                }
-
-                text = url.Host;
-            }
-            else
-            {
-                var slash = text.IndexOf('/');
-                if (slash >= 0)
-                {
-                    text = text.Substring(0, slash);
-                }
-            }
-
-            text = text.TrimEnd('.').ToLowerInvariant();
-            if (text.Length == 0)
-            {
-                throw InvalidSubdomain(input);
-            }
-
+            var text = HostText(input ?? string.Empty);
             var labels = text.Split('.');
-            foreach (var label in labels)
+            var bad = labels.FirstOrDefault(l => !ShareFileControlPlanes.IsDnsLabel(l));
+            if (bad != null)
             {
-                if (!Label.IsMatch(label))
-                {
-                    throw InvalidSubdomain(input);
-                }
+                throw InvalidSubdomain(input, bad.Length == 0 ? "it has an empty label" : $"'{ShareFileControlPlanes.Printable(bad)}' is not a DNS label (letters, digits and inner hyphens only)");
             }
 
             if (labels.Length == 1)
@@ -75,14 +48,49 @@ namespace ShareFileProvisioning.Engine.ShareFile
                 return new AccountHost(labels[0], DefaultAppControlPlane);
             }
 
-            if (labels.Length == 2)
+            var domain = text.Substring(labels[0].Length + 1);
+            if (!ShareFileControlPlanes.IsAllowed(domain))
             {
-                // "sharefile.com" alone names no account.
-                throw InvalidSubdomain(input);
+                // "sharefile.com" alone names no account; "acme.sharefile.com.evil.net" is not ShareFile.
+                var cause = ShareFileControlPlanes.IsAllowed(text)
+                    ? "it names a control plane but no account"
+                    : $"'{domain}' is not a ShareFile domain ({ShareFileControlPlanes.AllowedList})";
+                throw InvalidSubdomain(input, cause);
             }
 
-            var domain = text.Substring(labels[0].Length + 1);
             return new AccountHost(labels[0], AppControlPlaneFor(domain));
+        }
+
+        /// <summary>The host part of a subdomain input: a bare host, or an https URL with no path, port, user or query.</summary>
+        private static string HostText(string input)
+        {
+            var text = input.Trim();
+            if (text.IndexOf("://", StringComparison.Ordinal) >= 0)
+            {
+                if (!Uri.TryCreate(text, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttps)
+                {
+                    throw InvalidSubdomain(input, "it is not an https URL");
+                }
+
+                if (url.UserInfo.Length > 0 || !url.IsDefaultPort || url.AbsolutePath != "/" || url.Query.Length > 0 || url.Fragment.Length > 0)
+                {
+                    throw InvalidSubdomain(input, "a URL may name only the host (no user, port, path or query)");
+                }
+
+                text = url.Host;
+            }
+            else if (text.IndexOfAny(new[] { '/', '\\', '@', ':', '?', '#' }) >= 0 || text.Any(char.IsWhiteSpace))
+            {
+                throw InvalidSubdomain(input, "it contains a path, user, port or space; give the account name or its host only");
+            }
+
+            text = text.TrimEnd('.').ToLowerInvariant();
+            if (text.Length == 0)
+            {
+                throw InvalidSubdomain(input, "it is empty");
+            }
+
+            return text;
         }
 
         /// <summary>sf-api.com → sharefile.com, sf-apitest.com → sharefiletest.com; other domains are taken as given.</summary>
@@ -115,7 +123,7 @@ namespace ShareFileProvisioning.Engine.ShareFile
         }
 
         /// <summary>The API base once a token is known; the token's subdomain and apicp are used unless overridden.</summary>
-        public static Uri ResolveApiBase(ShareFileConnectionSettings settings, string tokenSubdomain, string tokenApiControlPlane)
+        public static Uri ResolveApiBase(ShareFileConnectionSettings settings, string tokenSubdomain, string tokenApiControlPlane, string tokenAppControlPlane = null)
         {
             if (settings.ApiBaseUrlOverride != null)
             {
@@ -128,8 +136,10 @@ namespace ShareFileProvisioning.Engine.ShareFile
             }
 
             AccountHost input = string.IsNullOrWhiteSpace(settings.Subdomain) ? null : ParseAccountHost(settings.Subdomain);
-            var subdomain = ValidHostPart(tokenSubdomain) ?? input?.Subdomain;
-            var apicp = ValidHostPart(tokenApiControlPlane) ?? input?.GuessedApiControlPlane;
+            var subdomain = ShareFileControlPlanes.CheckTokenValue("subdomain", tokenSubdomain, isSubdomain: true) ?? input?.Subdomain;
+            var apicp = ShareFileControlPlanes.CheckTokenValue("apicp", tokenApiControlPlane, isSubdomain: false) ?? input?.GuessedApiControlPlane;
+            // Not used for an address today, but a token naming a foreign application control plane is not ShareFile's.
+            ShareFileControlPlanes.CheckTokenValue("appcp", tokenAppControlPlane, isSubdomain: false);
             if (subdomain == null || apicp == null)
             {
                 throw new InvalidOperationException("The ShareFile token named no subdomain/apicp and no API base override is set; cannot build the API address.");
@@ -171,29 +181,10 @@ namespace ShareFileProvisioning.Engine.ShareFile
             return new Uri(text.EndsWith("/", StringComparison.Ordinal) ? text : text + "/");
         }
 
-        private static string ValidHostPart(string value)
-        {
-            if (string.IsNullOrWhiteSpace(value))
-            {
-                return null;
-            }
-
-            var lower = value.Trim().ToLowerInvariant();
-            foreach (var label in lower.Split('.'))
-            {
-                if (!Label.IsMatch(label))
-                {
-                    return null;
-                }
-            }
-
-            return lower;
-        }
-
-        private static ArgumentException InvalidSubdomain(string input)
+        private static ArgumentException InvalidSubdomain(string input, string cause)
         {
             return new ArgumentException(
-                $"ShareFile subdomain '{input}' is not valid: expected an account name such as 'contoso' or a host such as 'contoso.sharefile.com' or 'contoso.sharefile.eu'.");
+                $"ShareFile subdomain '{ShareFileControlPlanes.Printable(input ?? string.Empty)}' is refused: {cause}. Expected an account name such as 'contoso' or a host such as 'contoso.sharefile.com' or 'contoso.sharefile.eu'.");
         }
     }
 }

@@ -94,6 +94,7 @@ namespace ShareFileProvisioning.Engine.Source
         public async Task<SourceReadResult> ReadChangesAsync(SourceWatermark watermark, SourceReadOptions options, CancellationToken cancellationToken)
         {
             options = Normalise(options);
+            StoredLinkCheck.Watermark(watermark, GraphBaseUri);
             var trace = options.Trace;
             string reason = null;
             if (watermark?.UsersDeltaLink == null || watermark.GroupsDeltaLink == null)

@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using ShareFileProvisioning.Engine.Diagnostics;
 using ShareFileProvisioning.Engine.Logging;
 using ShareFileProvisioning.Engine.Planning;
+using ShareFileProvisioning.Engine.Source;
 using ShareFileProvisioning.Engine.Source.Scope;
 using ShareFileProvisioning.Engine.State;
 
@@ -225,6 +226,7 @@ namespace ShareFileProvisioning.Engine.Sync
             if (request.ShareFile == null) throw new ArgumentException("A sync needs a ShareFile connection.", nameof(request));
             if (request.Configuration == null) throw new ArgumentException("A sync needs a provisioning configuration.", nameof(request));
             if (request.Profile == null) throw new ArgumentException("A sync needs a profile (its state and log folders).", nameof(request));
+            StoredLinkCheck.Plan(request.SavedPlan, request.Source);
             if (request.ThrottleLimit < 1 || request.ThrottleLimit > SyncDefaults.MaxThrottleLimit)
                 throw new ArgumentException($"ThrottleLimit must be between 1 and {SyncDefaults.MaxThrottleLimit}, not {request.ThrottleLimit}.", nameof(request));
         }

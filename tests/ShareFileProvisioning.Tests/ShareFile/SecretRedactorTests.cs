@@ -58,4 +58,38 @@ public class SecretRedactorTests
         const string text = "GET https://acme.sf-api.com/sf/v3/Accounts/Employees?$top=2&$skip=2 -> 200";
         Assert.Equal(text, SecretRedactor.Redact(text));
     }
+
+    [Theory]
+    [InlineData("{\"clientSecret\":\"S3CRET-x\",\"user\":\"a\"}", "{\"clientSecret\":\"***\",\"user\":\"a\"}")]
+    [InlineData("{\"refreshToken\": \"S3CRET-x\"}", "{\"refreshToken\": \"***\"}")]
+    [InlineData("{\"AccessToken\":\"S3CRET-x\"}", "{\"AccessToken\":\"***\"}")]
+    [InlineData("{\"password\":\"S3CRET-x\"}", "{\"password\":\"***\"}")]
+    [InlineData("clientSecret=S3CRET-x&clientId=abc", "clientSecret=***&clientId=abc")]
+    [InlineData("grant_type=refresh_token&refresh-token=S3CRET-x", "grant_type=refresh_token&refresh-token=***")]
+    [InlineData("request was {\\\"password\\\":\\\"S3CRET-x\\\",\\\"u\\\":1}", "request was {\\\"password\\\":\\\"***\\\",\\\"u\\\":1}")]
+    [InlineData("invalid input (access_token: S3CRET-x, user: a)", "invalid input (access_token: ***, user: a)")]
+    [InlineData("clientSecret: S3CRET-x", "clientSecret: ***")]
+    public void Camel_case_json_escaped_json_and_colon_forms_are_masked(string text, string expected)
+    {
+        Assert.Equal(expected, SecretRedactor.Redact(text));
+    }
+
+    [Theory]
+    [InlineData("clientSecret")]
+    [InlineData("refresh-token")]
+    [InlineData("AccountKey")]
+    [InlineData("PASSWORD")]
+    public void Secret_names_are_recognised_in_every_case_style(string name)
+    {
+        Assert.True(SecretRedactor.IsSecretName(name));
+    }
+
+    [Fact]
+    public void Secret_names_do_not_swallow_ordinary_fields()
+    {
+        Assert.False(SecretRedactor.IsSecretName("signature"));
+        Assert.False(SecretRedactor.IsSecretName("email"));
+        const string text = "{\"passwordPolicy\":\"strict\",\"signInName\":\"a\"} $deltatoken=abc";
+        Assert.Equal(text, SecretRedactor.Redact(text));
+    }
 }

@@ -108,8 +108,13 @@ namespace ShareFileProvisioning.Engine.Mapping.Expressions
 
         protected bool IsGiven(int index) => index < Args.Length && !(Args[index] is OmittedNode);
 
-        protected object Eval(int index, ISourceAttributes source, EvaluationContext context) =>
-            index < Args.Length ? Args[index].Evaluate(source, context) : null;
+        /// <summary>One argument's value, checked against the <see cref="ExpressionLimits"/> before the function uses it.</summary>
+        protected object Eval(int index, ISourceAttributes source, EvaluationContext context)
+        {
+            var value = index < Args.Length ? Args[index].Evaluate(source, context) : null;
+            EvaluationGuard.Check(value, Name, Position);
+            return value;
+        }
 
         protected string EvalString(int index, ISourceAttributes source, EvaluationContext context) =>
             AsString(Eval(index, source, context), index);

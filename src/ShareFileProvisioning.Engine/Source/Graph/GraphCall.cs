@@ -25,11 +25,11 @@ namespace ShareFileProvisioning.Engine.Source.Graph
             }
             catch (ODataError e) when (IsDeltaExpired(e))
             {
-                throw new DeltaExpiredException($"{operation}: HTTP {e.ResponseStatusCode} {e.Error?.Code} ({e.Error?.Message})", e);
+                throw new DeltaExpiredException($"{operation}: HTTP {e.ResponseStatusCode} {e.Error?.Code} ({Echo(e.Error?.Message)})", e);
             }
             catch (ODataError e)
             {
-                throw new SourceException($"Microsoft Graph failed {operation}: HTTP {e.ResponseStatusCode} {e.Error?.Code}: {e.Error?.Message}", e.ResponseStatusCode, e.Error?.Code, e);
+                throw new SourceException($"Microsoft Graph failed {operation}: HTTP {e.ResponseStatusCode} {e.Error?.Code}: {Echo(e.Error?.Message)}", e.ResponseStatusCode, e.Error?.Code, e);
             }
             catch (ApiException e) when (e.ResponseStatusCode == 410)
             {
@@ -37,21 +37,24 @@ namespace ShareFileProvisioning.Engine.Source.Graph
             }
             catch (ApiException e)
             {
-                throw new SourceException($"Microsoft Graph failed {operation}: HTTP {e.ResponseStatusCode}: {e.Message}", e.ResponseStatusCode, null, e);
+                throw new SourceException($"Microsoft Graph failed {operation}: HTTP {e.ResponseStatusCode}: {Echo(e.Message)}", e.ResponseStatusCode, null, e);
             }
             catch (CredentialUnavailableException e)
             {
-                throw new SourceAuthenticationException($"No credential is available for {operation}: {Describe(e)}", e);
+                throw new SourceAuthenticationException($"No credential is available for {operation}: {Echo(Describe(e))}", e);
             }
             catch (AuthenticationFailedException e)
             {
-                throw new SourceAuthenticationException($"Sign-in to Entra ID failed while {operation}: {Describe(e)}", e);
+                throw new SourceAuthenticationException($"Sign-in to Entra ID failed while {operation}: {Echo(Describe(e))}", e);
             }
             catch (System.Net.Http.HttpRequestException e)
             {
-                throw new SourceException($"Microsoft Graph is unreachable ({operation}): {e.Message}", 0, null, e);
+                throw new SourceException($"Microsoft Graph is unreachable ({operation}): {Echo(e.Message)}", 0, null, e);
             }
         }
+
+        /// <summary>Server and SDK text may echo a request (a secret, a token): it is redacted before it joins a message.</summary>
+        private static string Echo(string text) => Diagnostics.SecretRedactor.Redact(text);
 
         private static bool IsDeltaExpired(ODataError e) =>
             e.ResponseStatusCode == 410

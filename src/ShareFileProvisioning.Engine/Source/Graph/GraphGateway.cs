@@ -17,11 +17,13 @@ namespace ShareFileProvisioning.Engine.Source.Graph
 
         private readonly GraphServiceClient _client;
         private readonly string _baseUrl;
+        private readonly GraphPager _pager;
 
         public GraphGateway(GraphServiceClient client, Uri graphBaseUri)
         {
             _client = client;
             _baseUrl = graphBaseUri.ToString().TrimEnd('/');
+            _pager = new GraphPager(graphBaseUri);
         }
 
         public async Task<ServicePrincipalInfo> FindServicePrincipalAsync(SourceAppSelector app, CancellationToken ct)
@@ -72,36 +74,35 @@ namespace ShareFileProvisioning.Engine.Source.Graph
         {
             const string op = "listing the app's assignments (appRoleAssignedTo)";
             var result = new List<ScopeAssignment>();
-            var page = await GraphCall.Run(op, GraphPermissions.ApplicationReadAll, () =>
-                _client.ServicePrincipals[sp.Id].AppRoleAssignedTo.GetAsync(rc =>
+            await _pager.ReadAsync(op, GraphPermissions.ApplicationReadAll, null,
+                () => _client.ServicePrincipals[sp.Id].AppRoleAssignedTo.GetAsync(rc =>
                 {
                     rc.QueryParameters.Top = PageSize;
                     // Only what scope needs: assignments are re-listed every cycle, so every byte is paid each time.
                     rc.QueryParameters.Select = AssignmentSelect;
-                }, ct)).ConfigureAwait(false);
-            while (page != null)
-            {
-                foreach (var a in page.Value ?? new List<AppRoleAssignment>())
+                }, ct),
+                next => _client.ServicePrincipals[sp.Id].AppRoleAssignedTo.WithUrl(next).GetAsync(cancellationToken: ct),
+                page => page.OdataNextLink,
+                page =>
                 {
-                    var roleId = a.AppRoleId?.ToString() ?? ScopeAssignment.DefaultAppRoleId;
-                    result.Add(new ScopeAssignment
-                    {
-                        Id = a.Id,
-                        PrincipalId = a.PrincipalId?.ToString(),
-                        PrincipalType = a.PrincipalType,
-                        PrincipalDisplayName = a.PrincipalDisplayName,
-                        AppRoleId = roleId,
-                        AppRoleName = RoleName(sp, roleId),
-                    });
-                }
-
-                var next = page.OdataNextLink;
-                if (next == null) break;
-                page = await GraphCall.Run(op, GraphPermissions.ApplicationReadAll, () =>
-                    _client.ServicePrincipals[sp.Id].AppRoleAssignedTo.WithUrl(next).GetAsync(cancellationToken: ct)).ConfigureAwait(false);
-            }
-
+                    result.AddRange((page.Value ?? new List<AppRoleAssignment>()).Select(a => ToScopeAssignment(sp, a)));
+                    return true;
+                }).ConfigureAwait(false);
             return result;
+        }
+
+        private static ScopeAssignment ToScopeAssignment(ServicePrincipalInfo sp, AppRoleAssignment a)
+        {
+            var roleId = a.AppRoleId?.ToString() ?? ScopeAssignment.DefaultAppRoleId;
+            return new ScopeAssignment
+            {
+                Id = a.Id,
+                PrincipalId = a.PrincipalId?.ToString(),
+                PrincipalType = a.PrincipalType,
+                PrincipalDisplayName = a.PrincipalDisplayName,
+                AppRoleId = roleId,
+                AppRoleName = RoleName(sp, roleId),
+            };
         }
 
         internal static string RoleName(ServicePrincipalInfo sp, string roleId) =>
@@ -115,25 +116,24 @@ namespace ShareFileProvisioning.Engine.Source.Graph
             var op = $"listing the members of group {groupId}";
             var users = new List<string>();
             var groups = new List<string>();
-            var page = await GraphCall.Run(op, GraphPermissions.GroupMemberReadAll, () =>
-                _client.Groups[groupId].Members.GetAsync(rc =>
+            await _pager.ReadAsync(op, GraphPermissions.GroupMemberReadAll, null,
+                () => _client.Groups[groupId].Members.GetAsync(rc =>
                 {
                     rc.QueryParameters.Select = new[] { "id" };
                     rc.QueryParameters.Top = PageSize;
-                }, ct)).ConfigureAwait(false);
-            while (page != null)
-            {
-                foreach (var m in page.Value ?? new List<DirectoryObject>())
+                }, ct),
+                next => _client.Groups[groupId].Members.WithUrl(next).GetAsync(cancellationToken: ct),
+                page => page.OdataNextLink,
+                page =>
                 {
-                    if (m is Group) groups.Add(m.Id);
-                    else if (m is User) users.Add(m.Id);
-                }
+                    foreach (var m in page.Value ?? new List<DirectoryObject>())
+                    {
+                        if (m is Group) groups.Add(m.Id);
+                        else if (m is User) users.Add(m.Id);
+                    }
 
-                var next = page.OdataNextLink;
-                if (next == null) break;
-                page = await GraphCall.Run(op, GraphPermissions.GroupMemberReadAll, () =>
-                    _client.Groups[groupId].Members.WithUrl(next).GetAsync(cancellationToken: ct)).ConfigureAwait(false);
-            }
+                    return true;
+                }).ConfigureAwait(false);
 
             return (users, groups);
         }
@@ -144,21 +144,12 @@ namespace ShareFileProvisioning.Engine.Source.Graph
             var op = $"listing the transitive members of group {groupId}";
             var ids = new List<string>();
             var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            var page = await GraphCall.Run(op, GraphPermissions.GroupMemberReadAll, () =>
-                _client.Groups[groupId].TransitiveMembers.GetAsync(rc =>
-                {
-                    rc.QueryParameters.Select = new[] { "id" };
-                    rc.QueryParameters.Top = PageSize;
-                }, ct)).ConfigureAwait(false);
-            while (page != null)
+            await ReadTransitiveMembersAsync(op, groupId, page =>
             {
                 foreach (var m in page.Value ?? new List<DirectoryObject>())
                     if (m is User && m.Id != null && seen.Add(m.Id)) ids.Add(m.Id);
-                var next = page.OdataNextLink;
-                if (next == null) break;
-                page = await GraphCall.Run(op, GraphPermissions.GroupMemberReadAll, () =>
-                    _client.Groups[groupId].TransitiveMembers.WithUrl(next).GetAsync(cancellationToken: ct)).ConfigureAwait(false);
-            }
+                return true;
+            }, ct).ConfigureAwait(false);
 
             return ids;
         }
@@ -167,23 +158,26 @@ namespace ShareFileProvisioning.Engine.Source.Graph
         public async Task<bool> IsTransitiveMemberAsync(string groupId, string userId, CancellationToken ct)
         {
             var op = $"listing the transitive members of group {groupId}";
-            var page = await GraphCall.Run(op, GraphPermissions.GroupMemberReadAll, () =>
-                _client.Groups[groupId].TransitiveMembers.GetAsync(rc =>
+            var found = false;
+            await ReadTransitiveMembersAsync(op, groupId, page =>
+            {
+                found = (page.Value ?? new List<DirectoryObject>()).Any(m => string.Equals(m.Id, userId, StringComparison.OrdinalIgnoreCase));
+                return !found;
+            }, ct).ConfigureAwait(false);
+            return found;
+        }
+
+        private Task<DirectoryObjectCollectionResponse> ReadTransitiveMembersAsync(string op, string groupId, Func<DirectoryObjectCollectionResponse, bool> consume, CancellationToken ct) =>
+            _pager.ReadAsync(op, GraphPermissions.GroupMemberReadAll, null,
+                () => _client.Groups[groupId].TransitiveMembers.GetAsync(rc =>
                 {
                     rc.QueryParameters.Select = new[] { "id" };
                     rc.QueryParameters.Top = PageSize;
-                }, ct)).ConfigureAwait(false);
-            while (page != null)
-            {
-                if ((page.Value ?? new List<DirectoryObject>()).Any(m => string.Equals(m.Id, userId, StringComparison.OrdinalIgnoreCase))) return true;
-                var next = page.OdataNextLink;
-                if (next == null) return false;
-                page = await GraphCall.Run(op, GraphPermissions.GroupMemberReadAll, () =>
-                    _client.Groups[groupId].TransitiveMembers.WithUrl(next).GetAsync(cancellationToken: ct)).ConfigureAwait(false);
-            }
+                }, ct),
+                next => _client.Groups[groupId].TransitiveMembers.WithUrl(next).GetAsync(cancellationToken: ct),
+                page => page.OdataNextLink,
+                consume);
 
-            return false;
-        }
 
         /// <summary>
         /// Users by list: with <paramref name="ids"/> one `id in (…)` page set, else the whole tenant. The first page of a
@@ -193,8 +187,9 @@ namespace ShareFileProvisioning.Engine.Source.Graph
         {
             const string op = "reading users";
             var result = new List<User>();
-            var page = await GraphCall.Run(op, GraphPermissions.UserReadAll, () =>
-                _client.Users.GetAsync(rc =>
+            var first = true;
+            await _pager.ReadAsync(op, GraphPermissions.UserReadAll, null,
+                () => _client.Users.GetAsync(rc =>
                 {
                     rc.QueryParameters.Select = select.ToArray();
                     rc.QueryParameters.Top = PageSize;
@@ -204,21 +199,20 @@ namespace ShareFileProvisioning.Engine.Source.Graph
                         rc.QueryParameters.Count = true;
                         rc.Headers.Add("ConsistencyLevel", "eventual");
                     }
-                }, ct)).ConfigureAwait(false);
-            var first = true;
-            while (page != null)
-            {
-                result.AddRange(page.Value ?? new List<User>());
-                if (first && continueAfterFirstPage != null && !continueAfterFirstPage(page.OdataCount)) return result;
-                first = false;
-                var next = page.OdataNextLink;
-                if (next == null) break;
+                }, ct),
                 // nextLinks keep $count but not the header, which every page of an advanced query needs.
-                page = await GraphCall.Run(op, GraphPermissions.UserReadAll, () => _client.Users.WithUrl(next).GetAsync(rc =>
+                next => _client.Users.WithUrl(next).GetAsync(rc =>
                 {
                     if (ids == null) rc.Headers.Add("ConsistencyLevel", "eventual");
-                }, ct)).ConfigureAwait(false);
-            }
+                }, ct),
+                page => page.OdataNextLink,
+                page =>
+                {
+                    result.AddRange(page.Value ?? new List<User>());
+                    var go = !first || continueAfterFirstPage == null || continueAfterFirstPage(page.OdataCount);
+                    first = false;
+                    return go;
+                }).ConfigureAwait(false);
 
             return result;
         }
@@ -257,43 +251,35 @@ namespace ShareFileProvisioning.Engine.Source.Graph
             {
                 var r = await GraphCall.Run("starting the users delta", GraphPermissions.UserReadAll, () =>
                     _client.Users.Delta.WithUrl(url).GetAsDeltaGetResponseAsync(cancellationToken: ct)).ConfigureAwait(false);
-                return r.OdataDeltaLink;
+                return _pager.ToStore(r.OdataDeltaLink, "starting the users delta");
             }
 
             var g = await GraphCall.Run("starting the groups delta", GraphPermissions.GroupMemberReadAll, () =>
                 _client.Groups.Delta.WithUrl(url).GetAsDeltaGetResponseAsync(cancellationToken: ct)).ConfigureAwait(false);
-            return g.OdataDeltaLink;
+            return _pager.ToStore(g.OdataDeltaLink, "starting the groups delta");
         }
 
         public Task<(List<User> Users, string DeltaLink)> ReadUsersDeltaAsync(string link, CancellationToken ct) =>
-            ReadDeltaAsync("reading user changes (users/delta)", GraphPermissions.UserReadAll, link, async current =>
-            {
-                var page = await _client.Users.Delta.WithUrl(current).GetAsDeltaGetResponseAsync(cancellationToken: ct).ConfigureAwait(false);
-                return (page.Value, page.OdataNextLink, page.OdataDeltaLink);
-            });
+            ReadDeltaAsync("reading user changes (users/delta)", GraphPermissions.UserReadAll, link,
+                url => _client.Users.Delta.WithUrl(url).GetAsDeltaGetResponseAsync(cancellationToken: ct), p => p.Value, p => p.OdataNextLink, p => p.OdataDeltaLink);
 
         public Task<(List<Group> Groups, string DeltaLink)> ReadGroupsDeltaAsync(string link, CancellationToken ct) =>
-            ReadDeltaAsync("reading group changes (groups/delta)", GraphPermissions.GroupMemberReadAll, link, async current =>
-            {
-                var page = await _client.Groups.Delta.WithUrl(current).GetAsDeltaGetResponseAsync(cancellationToken: ct).ConfigureAwait(false);
-                return (page.Value, page.OdataNextLink, page.OdataDeltaLink);
-            });
+            ReadDeltaAsync("reading group changes (groups/delta)", GraphPermissions.GroupMemberReadAll, link,
+                url => _client.Groups.Delta.WithUrl(url).GetAsDeltaGetResponseAsync(cancellationToken: ct), p => p.Value, p => p.OdataNextLink, p => p.OdataDeltaLink);
 
-        /// <summary>Follows nextLinks to the deltaLink; a link served twice would loop forever, so it is an error.</summary>
-        private static async Task<(List<T> Items, string DeltaLink)> ReadDeltaAsync<T>(
-            string op, string permission, string link, Func<string, Task<(List<T> Value, string NextLink, string DeltaLink)>> readPage)
+        /// <summary>From a stored delta link (checked: it must be on the Graph origin) through the nextLinks to the new deltaLink.</summary>
+        private async Task<(List<T> Items, string DeltaLink)> ReadDeltaAsync<TPage, T>(
+            string op, string permission, string link, Func<string, Task<TPage>> read,
+            Func<TPage, List<T>> valueOf, Func<TPage, string> nextLinkOf, Func<TPage, string> deltaLinkOf)
+            where TPage : class
         {
             var items = new List<T>();
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            while (true)
+            var last = await _pager.ReadAsync(op, permission, link, () => read(link), read, nextLinkOf, page =>
             {
-                if (!seen.Add(link)) throw new SourceException($"Graph returned the same next link twice while {op}; stopping instead of looping.");
-                var current = link;
-                var page = await GraphCall.Run(op, permission, () => readPage(current)).ConfigureAwait(false);
-                items.AddRange(page.Value ?? new List<T>());
-                if (page.NextLink == null) return (items, page.DeltaLink);
-                link = page.NextLink;
-            }
+                items.AddRange(valueOf(page) ?? new List<T>());
+                return true;
+            }).ConfigureAwait(false);
+            return (items, _pager.ToStore(last == null ? null : deltaLinkOf(last), op));
         }
 
         /// <summary>Cheap probes for the connection test: one request per permission.</summary>

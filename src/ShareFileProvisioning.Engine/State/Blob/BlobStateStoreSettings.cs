@@ -104,8 +104,10 @@ namespace ShareFileProvisioning.Engine.State.Blob
                 return "Blob state settings need the container URL (https://<account>.blob.core.windows.net/<container>).";
             if (ContainerUri != null && !ContainerUri.IsAbsoluteUri)
                 return $"The blob container URL '{ContainerUri.OriginalString}' is not an absolute URL.";
-            if (ContainerUri != null && ContainerUri.Scheme != Uri.UriSchemeHttps && !(ContainerUri.Scheme == Uri.UriSchemeHttp && ContainerUri.IsLoopback))
-                return $"The blob container URL '{WithoutQuery(ContainerUri)}' must use https (http only on loopback, for Azurite).";
+            if (ContainerUri != null && !BlobEndpointPolicy.IsSecureOrLoopback(ContainerUri))
+                return BlobEndpointPolicy.Refusal("container URL", ContainerUri);
+            var endpointProblem = BlobEndpointPolicy.SasUrlProblem(SasToken) ?? BlobEndpointPolicy.ConnectionStringProblem(ConnectionString);
+            if (endpointProblem != null) return endpointProblem;
             if (ConnectionString != null && string.IsNullOrEmpty(ContainerName) && !UriNamesContainer(ContainerUri))
                 return "Blob state settings with a connection string need the container name.";
             if (!string.IsNullOrEmpty(ContainerName) && !IsValidContainerName(ContainerName))

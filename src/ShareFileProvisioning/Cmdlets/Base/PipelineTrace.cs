@@ -3,7 +3,10 @@ using ShareFileProvisioning.Engine.Diagnostics;
 
 namespace ShareFileProvisioning.Cmdlets.Base
 {
-    /// <summary>Engine narration (any thread) → the cmdlet's Verbose and Debug streams (pipeline thread).</summary>
+    /// <summary>
+    /// Engine narration (any thread) → the cmdlet's Verbose and Debug streams (pipeline thread). Every line passes the
+    /// redactor on its way out, whatever the engine already masked: the streams are where a leak would be seen.
+    /// </summary>
     internal sealed class PipelineTrace : IEngineTrace
     {
         private readonly PipelineQueue _queue;
@@ -15,8 +18,8 @@ namespace ShareFileProvisioning.Cmdlets.Base
             _cmdlet = cmdlet;
         }
 
-        public void Verbose(string message) => _queue.Post(() => _cmdlet.WriteVerbose(message));
+        public void Verbose(string message) => _queue.Post(() => _cmdlet.WriteVerbose(SecretRedactor.Redact(message)));
 
-        public void Debug(string message) => _queue.Post(() => _cmdlet.WriteDebug(message));
+        public void Debug(string message) => _queue.Post(() => _cmdlet.WriteDebug(SecretRedactor.Redact(message)));
     }
 }

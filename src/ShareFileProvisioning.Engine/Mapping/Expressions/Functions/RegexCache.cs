@@ -10,7 +10,7 @@ namespace ShareFileProvisioning.Engine.Mapping.Expressions.Functions
     /// </summary>
     internal static class RegexCache
     {
-        public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
+        public static readonly TimeSpan MatchTimeout = ExpressionLimits.RegexTimeout;
         private const int MaxEntries = 512;
         private static readonly ConcurrentDictionary<string, Regex> Cache = new ConcurrentDictionary<string, Regex>(StringComparer.Ordinal);
 

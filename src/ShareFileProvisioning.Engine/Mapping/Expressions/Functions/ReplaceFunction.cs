@@ -81,31 +81,40 @@ namespace ShareFileProvisioning.Engine.Mapping.Expressions.Functions
                         if (s == null) return null;
                         var groupName = EvalString(3, source, context) ?? string.Empty;
                         var replacement = EvalString(4, source, context) ?? string.Empty;
-                        return GetRegex(source, context).Replace(s, m => ReplaceGroupInMatch(m, groupName, replacement));
+                        var output = new OutputMeter(s.Length, this);
+                        return GetRegex(source, context).Replace(s, m => output.Take(m, ReplaceGroupInMatch(m, groupName, replacement)));
                     }
                     case Mode.RegexReplace:
+                    {
                         if (s == null) return null;
-                        return GetRegex(source, context).Replace(s, EvalString(4, source, context) ?? string.Empty);
+                        var replacement = EvalString(4, source, context) ?? string.Empty;
+                        var output = new OutputMeter(s.Length, this);
+                        return GetRegex(source, context).Replace(s, m => output.Take(m, m.Result(replacement)));
+                    }
                     case Mode.Template:
                     {
                         if (s == null) return null;
                         var oldValue = EvalString(1, source, context);
                         var template = EvalString(6, source, context);
                         if (template == null) return null;
-                        return string.IsNullOrEmpty(oldValue) ? template : template.Replace(oldValue, s);
+                        if (string.IsNullOrEmpty(oldValue)) return template;
+                        EvaluationGuard.EnsureFits(template.Length + Occurrences(template, oldValue) * (s.Length - (long)oldValue.Length), Name, Position);
+                        return template.Replace(oldValue, s);
                     }
                     default:
                     {
                         if (s == null) return null;
                         var oldValue = EvalString(1, source, context);
                         if (string.IsNullOrEmpty(oldValue)) return s;
-                        return s.Replace(oldValue, EvalString(4, source, context) ?? string.Empty);
+                        var replacement = EvalString(4, source, context) ?? string.Empty;
+                        EvaluationGuard.EnsureFits(s.Length + Occurrences(s, oldValue) * (replacement.Length - (long)oldValue.Length), Name, Position);
+                        return s.Replace(oldValue, replacement);
                     }
                 }
             }
             catch (RegexMatchTimeoutException e)
             {
-                throw Fail("regexPattern took too long to match (more than 2 seconds)", e);
+                throw Fail($"regexPattern took too long to match (more than {RegexCache.MatchTimeout.TotalSeconds:0.#} s)", e);
             }
         }
 
@@ -120,6 +129,37 @@ namespace ShareFileProvisioning.Engine.Mapping.Expressions.Functions
             catch (ArgumentException e)
             {
                 throw Fail("regexPattern (argument 3) is not a valid regular expression", e);
+            }
+        }
+
+        private static long Occurrences(string text, string value)
+        {
+            long count = 0;
+            for (var i = text.IndexOf(value, StringComparison.Ordinal); i >= 0; i = text.IndexOf(value, i + value.Length, StringComparison.Ordinal)) count++;
+            return count;
+        }
+
+        /// <summary>
+        /// Counts a regex replace's output as it is produced, so a pattern matching everywhere with a long replacement
+        /// fails at the size limit instead of allocating the whole result; the evaluation clock is checked per match.
+        /// </summary>
+        private sealed class OutputMeter
+        {
+            private readonly FunctionNode _function;
+            private long _length;
+
+            public OutputMeter(long inputLength, FunctionNode function)
+            {
+                _length = inputLength;
+                _function = function;
+            }
+
+            public string Take(Match match, string replacement)
+            {
+                _length += replacement.Length - match.Length;
+                EvaluationGuard.EnsureFits(_length, _function.Name, _function.Position);
+                EvaluationGuard.CheckTime(_function.Name, _function.Position);
+                return replacement;
             }
         }
 

@@ -15,6 +15,7 @@ namespace ShareFileProvisioning.Engine.Mapping.Expressions.Syntax
 
         private readonly string _text;
         private int _pos; // 0-based
+        private int _depth; // function calls open around the current position
 
         private ExpressionParser(string text) => _text = text;
 
@@ -178,6 +179,21 @@ namespace ShareFileProvisioning.Engine.Mapping.Expressions.Syntax
             if (AtEnd || Current != '(') return new IdentifierSyntax(start, name);
 
             _pos++; // (
+            if (++_depth > ExpressionLimits.MaxNestingDepth)
+                throw new ExpressionParseException(
+                    $"{name} at position {start} is nested more than {ExpressionLimits.MaxNestingDepth} function calls deep; simplify the expression.", start);
+            try
+            {
+                return ParseCall(start, name);
+            }
+            finally
+            {
+                _depth--;
+            }
+        }
+
+        private SyntaxNode ParseCall(int start, string name)
+        {
             var args = new List<SyntaxNode>();
             SkipWhitespace();
             if (!AtEnd && Current == ')')
