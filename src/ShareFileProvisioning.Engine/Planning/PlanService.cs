@@ -85,6 +85,9 @@ namespace ShareFileProvisioning.Engine.Planning
             if (targetAll != null)
             {
                 target = await targetAll.ConfigureAwait(false);
+                result.Timings.UserStateLookups = await LookUpUnknownStatesAsync(request, input, target.Value, mappings, now, cancellationToken).ConfigureAwait(false);
+                if (result.Timings.UserStateLookups > 0)
+                    trace.Verbose($"ShareFile's user listing did not say whether users are disabled: asked for {result.Timings.UserStateLookups} user(s) whose plan depends on it.");
             }
             else
             {
@@ -128,6 +131,14 @@ namespace ShareFileProvisioning.Engine.Planning
                 ? await entra.ReadTransitiveUserMembersAsync(source.Groups.Where(g => g?.Id != null).Select(g => g.Id), concurrency, ct).ConfigureAwait(false)
                 : new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
             return new GroupPlanningInput { Target = await targetTask.ConfigureAwait(false), TransitiveMembers = transitive };
+        }
+
+        private static Task<int> LookUpUnknownStatesAsync(PlanRequest request, PlanningInput input, TargetSnapshot target, MappingSet mappings, DateTimeOffset now, CancellationToken ct)
+        {
+            if (target.Users.All(u => u.IsDisabledKnown)) return Task.FromResult(0);
+            var subjects = ProvisioningPlanner.Subjects(input);
+            var ids = UserStateLookup.DependentIds(subjects, target, MatchingEmails(subjects, mappings, now), mappings, request.Configuration);
+            return UserStateLookup.ResolveAsync(request.ShareFile, target, ids, request.MaxConcurrency, ct);
         }
 
         private static void Check(PlanRequest request)
