@@ -85,7 +85,9 @@ namespace ShareFileProvisioning.Engine.Planning
             if (targetAll != null)
             {
                 target = await targetAll.ConfigureAwait(false);
+                var lookups = Stopwatch.StartNew();
                 result.Timings.UserStateLookups = await LookUpUnknownStatesAsync(request, input, target.Value, mappings, now, cancellationToken).ConfigureAwait(false);
+                target.Elapsed += lookups.Elapsed;
                 if (result.Timings.UserStateLookups > 0)
                     trace.Verbose($"ShareFile's user listing did not say whether users are disabled: asked for {result.Timings.UserStateLookups} user(s) whose plan depends on it.");
             }
