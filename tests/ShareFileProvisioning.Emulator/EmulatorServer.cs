@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ShareFileProvisioning.Emulator.Graph;
 using ShareFileProvisioning.Emulator.Hosting;
@@ -46,6 +47,9 @@ public sealed class EmulatorServer : IAsyncDisposable
         options ??= new EmulatorOptions();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        // Signals belong to whoever hosts the emulator: the console lifetime would swallow SIGTERM/SIGINT of a test
+        // process (and of Program, which stops the server itself), so the host gets a lifetime that ignores them.
+        builder.Services.AddSingleton<IHostLifetime, PassiveHostLifetime>();
         builder.WebHost.UseUrls($"http://{options.Host}:{options.Port}");
 
         var control = new EmulatorControl();
@@ -73,4 +77,12 @@ public sealed class EmulatorServer : IAsyncDisposable
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
     }
+}
+
+/// <summary>A host lifetime that registers no signal handlers: the emulator's owner decides when it stops.</summary>
+internal sealed class PassiveHostLifetime : IHostLifetime
+{
+    public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

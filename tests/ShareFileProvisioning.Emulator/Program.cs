@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
 using ShareFileProvisioning.Emulator;
@@ -25,7 +26,15 @@ for (var i = 0; i < args.Length; i++)
 }
 
 using var stop = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+// SIGTERM (tests, scripts, CI) and SIGINT (Ctrl+C) both stop the host and end the process, so no orphan keeps the port.
+void Stop(PosixSignalContext context)
+{
+    context.Cancel = true;
+    stop.Cancel();
+}
+using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var onQuit = PosixSignalRegistration.Create(PosixSignal.SIGQUIT, Stop);
 await using var server = await EmulatorServer.StartAsync(options, stop.Token);
 // The first line is machine-readable so scripts (build.ps1 Demo) can find the port.
 Console.WriteLine($"Listening on {server.BaseUri}");

@@ -85,5 +85,8 @@ namespace ShareFileProvisioning.Engine.Planning
         public int SourceRequests { get; set; }
 
         public long TargetRequests { get; set; }
+
+        /// <summary>Users whose disabled state the ShareFile listing left out and had to be read one by one (included in <see cref="TargetRequests"/>).</summary>
+        public int UserStateLookups { get; set; }
     }
 }

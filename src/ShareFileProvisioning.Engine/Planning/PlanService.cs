@@ -98,6 +98,11 @@ namespace ShareFileProvisioning.Engine.Planning
             if (targetAll != null)
             {
                 target = await targetAll.ConfigureAwait(false);
+                var lookups = Stopwatch.StartNew();
+                result.Timings.UserStateLookups = await LookUpUnknownStatesAsync(request, input, target.Value, mappings, now, cancellationToken).ConfigureAwait(false);
+                target.Elapsed += lookups.Elapsed;
+                if (result.Timings.UserStateLookups > 0)
+                    trace.Verbose($"ShareFile's user listing did not say whether users are disabled: asked for {result.Timings.UserStateLookups} user(s) whose plan depends on it.");
             }
             else
             {
@@ -164,6 +169,14 @@ namespace ShareFileProvisioning.Engine.Planning
             if (stored == null) return null;
             var changed = ConfigurationFingerprint.ChangedParts(stored.EvaluatedWith, mappings.EvaluationParts);
             return changed.Count == 0 ? null : $"{string.Join(", ", changed)} changed since the last cycle: every user and group is evaluated again (links kept)";
+        }
+
+        private static Task<int> LookUpUnknownStatesAsync(PlanRequest request, PlanningInput input, TargetSnapshot target, MappingSet mappings, DateTimeOffset now, CancellationToken ct)
+        {
+            if (target.Users.All(u => u.IsDisabledKnown)) return Task.FromResult(0);
+            var subjects = ProvisioningPlanner.Subjects(input);
+            var ids = UserStateLookup.DependentIds(subjects, target, MatchingEmails(subjects, mappings, now), mappings, request.Configuration);
+            return UserStateLookup.ResolveAsync(request.ShareFile, target, ids, request.MaxConcurrency, ct);
         }
 
         private static void Check(PlanRequest request)

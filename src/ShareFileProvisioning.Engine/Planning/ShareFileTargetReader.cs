@@ -101,7 +101,7 @@ namespace ShareFileProvisioning.Engine.Planning
         internal static TargetUser From(SfContact c, bool employee) => new TargetUser
         {
             Id = c.Id, Email = c.Email, FirstName = c.FirstName, LastName = c.LastName, Company = c.Company,
-            IsEmployee = employee, IsDisabled = c.IsDisabled,
+            IsEmployee = employee, IsDisabled = c.IsDisabled ?? false, IsDisabledKnown = c.IsDisabled.HasValue,
         };
 
         internal static TargetUser From(SfUser u) => new TargetUser

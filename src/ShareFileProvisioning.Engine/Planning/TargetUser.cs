@@ -17,6 +17,9 @@ namespace ShareFileProvisioning.Engine.Planning
 
         public bool IsDisabled { get; set; }
 
+        /// <summary>False when the feed element lacked IsDisabled and nobody asked Users(id)?$expand=Security yet.</summary>
+        public bool IsDisabledKnown { get; set; } = true;
+
         public string DisplayName => string.IsNullOrWhiteSpace(FirstName) && string.IsNullOrWhiteSpace(LastName)
             ? Email
             : ((FirstName ?? "") + " " + (LastName ?? "")).Trim();

@@ -89,6 +89,7 @@ namespace ShareFileProvisioning
                 summary.ReadingShareFile = timings.ReadingTarget;
                 summary.Computing = timings.Computing;
                 summary.Elapsed = timings.Total;
+                summary.ShareFileStateLookups = timings.UserStateLookups;
             }
             return summary;
         }

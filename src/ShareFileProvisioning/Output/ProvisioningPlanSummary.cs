@@ -110,6 +110,9 @@ namespace ShareFileProvisioning
 
         public TimeSpan Elapsed { get; set; }
 
+        /// <summary>Users whose disabled state ShareFile's listing left out, read one by one because the plan depends on it.</summary>
+        public int ShareFileStateLookups { get; set; }
+
         public override string ToString() => $"{CycleType} plan: {Actions}";
     }
 }

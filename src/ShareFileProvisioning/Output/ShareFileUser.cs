@@ -12,7 +12,8 @@ namespace ShareFileProvisioning
         public string FullName { get; set; }
         public string Company { get; set; }
         public ShareFileUserType UserType { get; set; }
-        public bool IsDisabled { get; set; }
+        /// <summary>Null when a listing did not say (some ShareFile feeds leave the state out).</summary>
+        public bool? IsDisabled { get; set; }
         public bool IsAdministrator { get; set; }
         public bool? CanCreateFolders { get; set; }
         public bool? CanUseFileBox { get; set; }

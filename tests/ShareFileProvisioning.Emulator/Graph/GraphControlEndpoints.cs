@@ -56,6 +56,7 @@ public static class GraphControlEndpoints
             foreach (var p in body.Properties()) state.UpdateGroup(id, p.Name, p.Value.ToObject<object>());
             return null;
         }));
+        app.MapDelete(root + "/groups/{id}", (HttpContext ctx, string id) => Run(ctx, () => state.DeleteGroup(id)));
         app.MapPost(root + "/groups/{id}/members/{memberId}", (HttpContext ctx, string id, string memberId) => Run(ctx, () => state.AddGroupMember(id, memberId)));
         app.MapDelete(root + "/groups/{id}/members/{memberId}", (HttpContext ctx, string id, string memberId) => Run(ctx, () => state.RemoveGroupMember(id, memberId)));
 
@@ -82,7 +83,13 @@ public static class GraphControlEndpoints
         {
             if (body["deltaPageSize"] is JValue size) state.DeltaPageSize = Math.Max(1, (int)size);
             if (body["deltaMembersPageSize"] is JValue members) state.DeltaMembersPageSize = Math.Max(0, (int)members);
-            return new JObject { ["deltaPageSize"] = state.DeltaPageSize, ["deltaMembersPageSize"] = state.DeltaMembersPageSize };
+            if (body["deltaEmptyPages"] is JValue empty) state.DeltaEmptyPages = (bool)empty;
+            if (body["deltaReplays"] is JValue replays) state.DeltaReplays = (bool)replays;
+            return new JObject
+            {
+                ["deltaPageSize"] = state.DeltaPageSize, ["deltaMembersPageSize"] = state.DeltaMembersPageSize,
+                ["deltaEmptyPages"] = state.DeltaEmptyPages, ["deltaReplays"] = state.DeltaReplays,
+            };
         }));
     }
 
@@ -103,6 +110,9 @@ public static class GraphControlEndpoints
                 ["changeSequence"] = state.Seq,
                 ["deltaPageSize"] = state.DeltaPageSize,
                 ["deltaMembersPageSize"] = state.DeltaMembersPageSize,
+                ["deltaEmptyPages"] = state.DeltaEmptyPages,
+                ["deltaReplays"] = state.DeltaReplays,
+                ["deletedGroups"] = new JArray(state.DeletedGroups.Keys.OrderBy(k => k, StringComparer.Ordinal)),
                 ["servicePrincipal"] = GraphJson.ServicePrincipal(state.ServicePrincipal, state.TenantId),
                 ["users"] = new JArray(state.UserOrder.Select(id => state.UsersById[id]).Select(u =>
                 {

@@ -37,7 +37,7 @@ internal static class GraphDelta
                 var latest = new GraphDeltaToken
                 {
                     Epoch = state.Epoch, Kind = kind, Select = Select(ctx, state, kind), FilterIds = FilterIds(ctx),
-                    Since = state.Seq, Snapshot = state.Seq, IssuedUnix = now.ToUnixTimeSeconds(),
+                    Since = state.Seq, Snapshot = state.Seq, ReplayFrom = state.Seq, IssuedUnix = now.ToUnixTimeSeconds(),
                 };
                 return Response(v1, kind, latest.Select, new List<JObject>(), null, latest);
             }
@@ -58,11 +58,12 @@ internal static class GraphDelta
                 }
                 if (!token.IsNext)
                 {
-                    // A deltaLink starts a new round from where the last one began.
+                    // A deltaLink starts a new round from where the last one began (with replays: where the one before began).
                     token = new GraphDeltaToken
                     {
                         Epoch = state.Epoch, Kind = kind, Select = token.Select, FilterIds = token.FilterIds,
-                        Since = token.Since, Snapshot = state.Seq, IssuedUnix = now.ToUnixTimeSeconds(),
+                        Since = state.DeltaReplays ? Math.Min(token.ReplayFrom, token.Since) : token.Since, NormalSince = token.Since,
+                        Snapshot = state.Seq, IssuedUnix = now.ToUnixTimeSeconds(),
                     };
                 }
             }
@@ -75,12 +76,19 @@ internal static class GraphDelta
                 };
             }
 
+            if (state.DeltaEmptyPages && !token.EmptyServed)
+            {
+                // Real delta sends pages with no objects that still carry a nextLink; the client must follow them.
+                var same = Continue(token, token.After, token.ResumeId, token.ResumeOffset);
+                same.EmptyServed = true;
+                return Response(v1, kind, token.Select, new List<JObject>(), same, null);
+            }
             var (items, next) = kind == "users" ? UserPage(state, token) : GroupPage(state, token);
             if (next != null) return Response(v1, kind, token.Select, items, next, null);
             var final = new GraphDeltaToken
             {
                 Epoch = state.Epoch, Kind = kind, Select = token.Select, FilterIds = token.FilterIds,
-                Since = token.Snapshot, Snapshot = token.Snapshot, IssuedUnix = now.ToUnixTimeSeconds(),
+                Since = token.Snapshot, Snapshot = token.Snapshot, ReplayFrom = token.NormalSince, IssuedUnix = now.ToUnixTimeSeconds(),
             };
             return Response(v1, kind, token.Select, items, null, final);
         }
@@ -159,11 +167,20 @@ internal static class GraphDelta
         string last = token.After;
         // members@delta entries left on this page: a group that does not fit is split over pages, as Graph does.
         var budget = state.DeltaMembersPageSize > 0 ? state.DeltaMembersPageSize : int.MaxValue;
-        var queue = IdsAfter(state.GroupOrder, token.FilterIds, token.ResumeId ?? token.After);
+        var order = state.DeletedGroups.Count == 0 ? state.GroupOrder
+            : state.GroupOrder.Concat(state.DeletedGroups.Keys).OrderBy(i => i, StringComparer.Ordinal).ToList();
+        var queue = IdsAfter(order, token.FilterIds, token.ResumeId ?? token.After);
         if (token.ResumeId != null) queue = queue.Prepend(token.ResumeId);
         foreach (var id in queue)
         {
-            if (!state.GroupsById.TryGetValue(id, out var group)) continue;
+            if (!state.GroupsById.TryGetValue(id, out var group))
+            {
+                if (token.Initial || !state.DeletedGroups.TryGetValue(id, out var deletedSeq) || deletedSeq <= token.Since) continue;
+                if (items.Count == state.DeltaPageSize) return (items, Continue(token, last, null, 0));
+                items.Add(Removed(id, "deleted"));
+                last = id;
+                continue;
+            }
             var offset = id == token.ResumeId ? token.ResumeOffset : 0;
             var members = MemberEntries(state, group, token);
             if (!Changed(group, token, members)) continue;
@@ -215,7 +232,7 @@ internal static class GraphDelta
     private static GraphDeltaToken Continue(GraphDeltaToken token, string after, string resumeId, int resumeOffset) => new()
     {
         Epoch = token.Epoch, Kind = token.Kind, Select = token.Select, FilterIds = token.FilterIds, Initial = token.Initial,
-        Since = token.Since, Snapshot = token.Snapshot, IssuedUnix = token.IssuedUnix,
+        Since = token.Since, NormalSince = token.NormalSince, Snapshot = token.Snapshot, IssuedUnix = token.IssuedUnix,
         After = after, ResumeId = resumeId, ResumeOffset = resumeOffset,
     };
 }

@@ -26,6 +26,12 @@ internal sealed class GraphDeltaToken
     /// <summary>A group split over pages: continue it first, from this member position.</summary>
     [JsonProperty("r")] public string ResumeId { get; set; }
     [JsonProperty("ro")] public int ResumeOffset { get; set; }
+    /// <summary>The Since this round would have without replays (replays re-report the previous round's changes).</summary>
+    [JsonProperty("ns")] public long NormalSince { get; set; }
+    /// <summary>On a deltaLink: where the next round starts when replays are on (the previous round's own start).</summary>
+    [JsonProperty("rf")] public long ReplayFrom { get; set; }
+    /// <summary>On a nextLink: the empty page that precedes this page (empty-pages switch) has been served.</summary>
+    [JsonProperty("ep")] public bool EmptyServed { get; set; }
     /// <summary>When the round's deltaLink state was created (emulator clock, unix seconds): tokens live 7 days.</summary>
     [JsonProperty("t")] public long IssuedUnix { get; set; }
 

@@ -18,6 +18,10 @@ public sealed class GraphSeed
     public int DeltaPageSize { get; set; } = 100;
     /// <summary>Most members@delta entries per page before a group is split over pages (0 = never split).</summary>
     public int DeltaMembersPageSize { get; set; }
+    /// <summary>Every delta page with changes is preceded by an empty page that carries only a nextLink (real delta does this).</summary>
+    public bool DeltaEmptyPages { get; set; }
+    /// <summary>Each delta round also reports again the changes of the round before (real delta replays changes).</summary>
+    public bool DeltaReplays { get; set; }
 }
 
 public sealed class GraphUserSeed

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using Newtonsoft.Json;
 
 namespace ShareFileProvisioning.Emulator.Graph;
 
@@ -18,7 +19,20 @@ public sealed class GraphAppRole
     public string Description { get; set; }
     public string Value { get; set; }
     public bool IsEnabled { get; set; } = true;
+
+    /// <summary>
+    /// Entra's values: "User" (users and groups) and "Application" (service principals); the emulator adds "Group"
+    /// (groups only) to model a role users cannot get. A seed's list replaces the default, never appends to it.
+    /// </summary>
+    [JsonProperty(ObjectCreationHandling = ObjectCreationHandling.Replace)]
     public List<string> AllowedMemberTypes { get; set; } = new() { "User" };
+
+    internal static readonly string[] MemberTypes = { "User", "Group", "Application" };
+
+    /// <summary>Whether a principal of this type (User or Group) may be assigned this role, as Entra decides it.</summary>
+    internal bool Allows(string principalType) => principalType == "Group"
+        ? AllowedMemberTypes.Exists(t => t is "User" or "Group")
+        : AllowedMemberTypes.Contains(principalType);
 }
 
 /// <summary>appRoleAssignment: a user or group assigned to the service principal (all-zero appRoleId = default access).</summary>

@@ -106,6 +106,25 @@ public sealed partial class GraphState
         }
     }
 
+    /// <summary>
+    /// Deletes a group (security groups are deleted for good): it leaves the groups it was a member of, its app role
+    /// assignments go, and groups/delta reports it as `@removed: deleted`.
+    /// </summary>
+    public void DeleteGroup(string id)
+    {
+        lock (Gate)
+        {
+            var group = RequireGroup(id);
+            var seq = ++Seq;
+            RecordMembershipLocked(group.Id, present: false, seq);
+            foreach (var g in GroupsById.Values) g.Members.Remove(group.Id);
+            RemoveAssignmentsLocked(a => string.Equals(a.PrincipalId, group.Id, StringComparison.OrdinalIgnoreCase));
+            GroupsById.Remove(group.Id);
+            GroupOrder.Remove(group.Id);
+            DeletedGroups[group.Id] = seq;
+        }
+    }
+
     public void UpdateGroup(string id, string property, object value)
     {
         lock (Gate)
@@ -210,8 +229,10 @@ public sealed partial class GraphState
         {
             var role = ServicePrincipal.AppRoles.FirstOrDefault(r => string.Equals(r.Id, appRoleId, StringComparison.OrdinalIgnoreCase))
                 ?? throw new InvalidOperationException($"App role '{appRoleId}' does not exist on '{ServicePrincipal.DisplayName}'.");
-            if (!role.AllowedMemberTypes.Contains(type, StringComparer.OrdinalIgnoreCase))
-                throw new InvalidOperationException($"App role '{role.DisplayName}' does not allow member type {type}.");
+            if (!role.IsEnabled)
+                throw new InvalidOperationException($"App role '{role.DisplayName}' is disabled and cannot be assigned.");
+            if (!role.Allows(type))
+                throw new InvalidOperationException($"App role '{role.DisplayName}' cannot be assigned to a {type} (allowed member types: {string.Join(", ", role.AllowedMemberTypes)}).");
         }
         if (!AssignmentKeys.Add(AssignmentKey(principalId, appRoleId)))
             throw new InvalidOperationException($"'{principalId}' already has app role '{appRoleId}'.");

@@ -24,6 +24,8 @@ public sealed partial class GraphState
     /// <summary>All user ids (tombstones included) in ordinal order: the stable order of lists, pages and delta.</summary>
     internal readonly List<string> UserOrder = new();
     internal readonly List<string> GroupOrder = new();
+    /// <summary>Deleted groups (id → change sequence of the deletion), so groups/delta reports them as @removed.</summary>
+    internal readonly Dictionary<string, long> DeletedGroups = new(StringComparer.OrdinalIgnoreCase);
     /// <summary>Kept in ordinal order of assignment id: the order of appRoleAssignedTo pages.</summary>
     internal readonly List<GraphAppRoleAssignment> Assignments = new();
     private readonly HashSet<string> AssignmentKeys = new(StringComparer.Ordinal);
@@ -57,6 +59,12 @@ public sealed partial class GraphState
 
     /// <summary>Most members@delta entries per page (0 = a group is never split over pages).</summary>
     public int DeltaMembersPageSize { get; set; }
+
+    /// <summary>Every delta page with content is preceded by an empty page carrying a nextLink.</summary>
+    public bool DeltaEmptyPages { get; set; }
+
+    /// <summary>Each delta round re-reports the changes of the round before.</summary>
+    public bool DeltaReplays { get; set; }
 
     /// <summary>The emulator clock (real time plus <see cref="AdvanceClock"/>): ages delta tokens and stamps dates.</summary>
     public DateTimeOffset Now => DateTimeOffset.UtcNow + _clockOffset;
@@ -114,7 +122,7 @@ public sealed partial class GraphState
     {
         lock (Gate)
         {
-            UsersById.Clear(); GroupsById.Clear(); UserOrder.Clear(); GroupOrder.Clear(); Assignments.Clear(); AssignmentKeys.Clear();
+            UsersById.Clear(); GroupsById.Clear(); UserOrder.Clear(); GroupOrder.Clear(); DeletedGroups.Clear(); Assignments.Clear(); AssignmentKeys.Clear();
             TokenGrants.Clear(); IssuedTokens.Clear(); ExtraUserNames.Clear(); DeltaGoneCountdown.Clear(); _sentMail.Clear();
             _clockOffset = TimeSpan.Zero;
             Seq = 0;
@@ -124,10 +132,13 @@ public sealed partial class GraphState
             ServicePrincipal = seed.ServicePrincipal ?? throw new InvalidDataException("Graph seed has no servicePrincipal.");
             RequireGuid(ServicePrincipal.Id, "servicePrincipal.id");
             RequireGuid(ServicePrincipal.AppId, "servicePrincipal.appId");
+            ValidateAppRoles(ServicePrincipal);
             ManagedIdentity = seed.ManagedIdentity;
             _apps = seed.Apps ?? new List<GraphAppCredential>();
             DeltaPageSize = seed.DeltaPageSize > 0 ? seed.DeltaPageSize : 100;
             DeltaMembersPageSize = Math.Max(0, seed.DeltaMembersPageSize);
+            DeltaEmptyPages = seed.DeltaEmptyPages;
+            DeltaReplays = seed.DeltaReplays;
             foreach (var grant in seed.Tokens ?? new List<GraphTokenGrant>()) TokenGrants[grant.Token] = grant;
 
             foreach (var u in seed.Users ?? new List<GraphUserSeed>()) AddUserLocked(u.ToUser(), bulk: true);
@@ -185,7 +196,7 @@ public sealed partial class GraphState
         group.Members.Where(m => IsLiveUser(m) || GroupsById.ContainsKey(m)).OrderBy(m => m, StringComparer.Ordinal);
 
     internal string ODataTypeOf(string objectId) =>
-        GroupsById.ContainsKey(objectId) ? "#microsoft.graph.group" : "#microsoft.graph.user";
+        GroupsById.ContainsKey(objectId) || DeletedGroups.ContainsKey(objectId) ? "#microsoft.graph.group" : "#microsoft.graph.user";
 
     internal IEnumerable<GraphAppRoleAssignment> LiveAssignments() => Assignments.Where(IsLiveAssignment);
 
@@ -259,5 +270,20 @@ public sealed partial class GraphState
     public IReadOnlyList<GraphAppRoleAssignment> GetAssignments()
     {
         lock (Gate) return LiveAssignments().ToList();
+    }
+
+    private static void ValidateAppRoles(GraphServicePrincipal sp)
+    {
+        foreach (var role in sp.AppRoles ?? new List<GraphAppRole>())
+        {
+            RequireGuid(role.Id, $"appRoles '{role.DisplayName}' id");
+            if (role.AllowedMemberTypes == null || role.AllowedMemberTypes.Count == 0)
+                throw new InvalidDataException($"Graph seed: app role '{role.DisplayName}' needs allowedMemberTypes (User, Group or Application).");
+            var bad = role.AllowedMemberTypes.FirstOrDefault(t => !GraphAppRole.MemberTypes.Contains(t));
+            if (bad != null)
+                throw new InvalidDataException($"Graph seed: app role '{role.DisplayName}' has allowedMemberTypes '{bad}'; use User, Group or Application (names are case-sensitive, as in Entra).");
+            if (role.AllowedMemberTypes.Distinct().Count() != role.AllowedMemberTypes.Count)
+                throw new InvalidDataException($"Graph seed: app role '{role.DisplayName}' lists a member type twice.");
+        }
     }
 }

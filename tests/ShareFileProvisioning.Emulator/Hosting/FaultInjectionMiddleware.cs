@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Newtonsoft.Json.Linq;
+using ShareFileProvisioning.Emulator.Graph;
 using ShareFileProvisioning.Emulator.ShareFile;
 
 namespace ShareFileProvisioning.Emulator.Hosting;
@@ -59,9 +60,9 @@ public sealed class FaultInjectionMiddleware(RequestDelegate next, EmulatorContr
         var message = $"Injected fault {status}.";
         if (path.StartsWith("/v1.0", StringComparison.OrdinalIgnoreCase))
         {
-            // Graph clients expect Graph's own error envelope.
-            var body = new JObject { ["error"] = new JObject { ["code"] = ShareFileErrors.CodeFor(status), ["message"] = message } };
-            await ShareFileErrors.WriteJsonAsync(context, status, body);
+            // Graph's own envelope, innerError with request-id and date included, as real Graph sends it on every error.
+            GraphHttp.StampRequestIds(context);
+            await GraphHttp.WriteError(context, new GraphError(status, ShareFileErrors.CodeFor(status), message), DateTimeOffset.UtcNow);
             return;
         }
         await ShareFileErrors.WriteAsync(context, status, reason, message);

@@ -17,10 +17,12 @@ internal sealed class ODataWriter
     private readonly HttpRequest _request;
     private readonly HashSet<string> _expand;
     private readonly Dictionary<string, HashSet<string>> _select; // top-level name → nested names (empty = whole)
+    private readonly FeedSettings _feeds;
 
-    public ODataWriter(HttpRequest request)
+    public ODataWriter(HttpRequest request, FeedSettings feeds)
     {
         _request = request;
+        _feeds = feeds ?? new FeedSettings(false, null);
         Base = $"{request.Scheme}://{request.Host}/sf/v3/";
         _expand = new HashSet<string>(SplitList(request.Query["$expand"]).Select(e => e.Split('/')[0]), StringComparer.OrdinalIgnoreCase);
         var select = SplitList(request.Query["$select"]).ToList();
@@ -133,8 +135,11 @@ internal sealed class ODataWriter
         o["LastName"] = u.LastName;
         Put(o, "Company", u.Company);
         o["IsConfirmed"] = u.LastAnyLogin != null;
-        o["IsDisabled"] = u.IsDisabled;
-        if (u.LastAnyLogin is DateTime last) o["LastAnyLogin"] = Timestamp(last);
+        if (!_feeds.OmitFeedState)
+        {
+            o["IsDisabled"] = u.IsDisabled;
+            if (u.LastAnyLogin is DateTime last) o["LastAnyLogin"] = Timestamp(last);
+        }
         o["CreatedDate"] = Timestamp(u.DateCreated);
         return o;
     }
@@ -189,20 +194,25 @@ internal sealed class ODataWriter
 
     // ---- feeds ----
 
-    /// <summary>D10: $top/$skip paging, odata.count before paging, nextLink with $skip advanced; no $top = whole feed.</summary>
+    /// <summary>
+    /// D10: $top/$skip paging, odata.count before paging, nextLink with $skip advanced; no $top = whole feed, unless
+    /// the seed sets a server page size: then every page of a read holds at most that many, $top or not.
+    /// </summary>
     public JObject Feed<T>(string set, IReadOnlyCollection<T> items, Func<T, JObject> render)
     {
         var skip = QueryInt("$skip") ?? 0;
-        var top = QueryInt("$top");
+        var size = QueryInt("$top");
+        // The server cap applies to reads only: the member feed a POST/DELETE Contacts answers with has no next page to fetch.
+        if (_feeds.ServerPageSize is int cap && HttpMethods.IsGet(ShareFileRouter.EffectiveMethod(_request)) && (size == null || size > cap)) size = cap;
         var page = items.Skip(skip);
-        if (top != null) page = page.Take(top.Value);
+        if (size != null) page = page.Take(size.Value);
         var feed = new JObject
         {
             ["odata.metadata"] = Base + "$metadata#" + set,
             ["odata.count"] = items.Count,
             ["value"] = new JArray(page.Select(render).ToArray()),
         };
-        if (top != null && skip + top.Value < items.Count) feed["odata.nextLink"] = NextLink(skip + top.Value);
+        if (size != null && skip + size.Value < items.Count) feed["odata.nextLink"] = NextLink(skip + size.Value);
         return feed;
     }
 

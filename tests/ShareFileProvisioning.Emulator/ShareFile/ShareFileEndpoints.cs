@@ -85,7 +85,7 @@ public static class ShareFileEndpoints
             var body = await ReadBodyAsync(context);
             var response = route.Handler(new SfRequest
             {
-                Http = context, State = state, CallerId = callerId, Body = body, Writer = new ODataWriter(request),
+                Http = context, State = state, CallerId = callerId, Body = body, Writer = new ODataWriter(request, state.Feeds),
                 Id = match.Groups["id"].Success ? Uri.UnescapeDataString(match.Groups["id"].Value) : null,
             });
             if (response.Body == null) context.Response.StatusCode = StatusCodes.Status204NoContent;

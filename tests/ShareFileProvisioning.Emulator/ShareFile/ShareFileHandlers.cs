@@ -15,17 +15,17 @@ internal static class ShareFileHandlers
         {
             var s = r.State;
             var caller = s.CallerLocked(r.CallerId);
-            // A present but empty parameter is still a lookup (404), never "the caller".
-            if (r.Http.Request.Query.ContainsKey("emailaddress"))
+            // An empty value means the parameter was not given (the .NET SDK sends Users?id=&emailAddress= for the caller).
+            if (r.Query("emailaddress") is { } given)
             {
-                var email = r.Query("emailaddress")?.Trim() ?? string.Empty;
+                var email = given.Trim();
                 var u = s.UserByEmailLocked(email) ?? throw ShareFileApiException.NotFound($"No user has email '{email}'."); // D6
                 ShareFileState.RequireRead(caller, u);
                 return Ok(r.Writer.User(u));
             }
-            if (r.Http.Request.Query.ContainsKey("id"))
+            if (r.Query("id") is { } id)
             {
-                var u = s.RequireUserLocked(r.Query("id") ?? string.Empty);
+                var u = s.RequireUserLocked(id);
                 ShareFileState.RequireRead(caller, u);
                 return Ok(r.Writer.User(u));
             }

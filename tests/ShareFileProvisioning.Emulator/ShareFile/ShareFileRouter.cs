@@ -28,6 +28,7 @@ internal sealed class SfRequest
         throw ShareFileApiException.BadRequest($"Query parameter '{name}' must be true or false.");
     }
 
+    /// <summary>A query value, or null when it is absent or empty: an empty value means "not given" on every route.</summary>
     public string Query(string name) => (string)Http.Request.Query[name] is { Length: > 0 } v ? v : null;
 }
 
@@ -56,12 +57,15 @@ internal static class ShareFileRouter
         return new Route(method, new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant), template, handler);
     }
 
-    /// <summary>POST + X-Http-Method-Override (header name any case) is handled as PATCH, PUT or DELETE (§3).</summary>
+    /// <summary>
+    /// POST + X-Http-Method-Override (header name any case) is handled as GET, PATCH, PUT or DELETE: the .NET SDK's
+    /// UseHttpMethodOverride sends every call, reads included, that way, so a POST with a GET override is a read.
+    /// </summary>
     public static string EffectiveMethod(HttpRequest request)
     {
         if (!HttpMethods.IsPost(request.Method)) return request.Method.ToUpperInvariant();
         var over = ((string)request.Headers["X-Http-Method-Override"])?.Trim().ToUpperInvariant();
-        return over is "PATCH" or "PUT" or "DELETE" ? over : "POST";
+        return over is "GET" or "PATCH" or "PUT" or "DELETE" ? over : "POST";
     }
 
     /// <summary>Relative path after /sf/v3/, or null when the path is not under it.</summary>
@@ -97,8 +101,8 @@ internal static class ShareFileRouter
         var name = route?.Template ?? relative;
         if (route != null && route.Template == "Users" && method == "GET")
         {
-            if (request.Query.ContainsKey("emailaddress")) name = "Users?emailaddress=";
-            else if (request.Query.ContainsKey("id")) name = "Users?id=";
+            if (!string.IsNullOrEmpty(request.Query["emailaddress"])) name = "Users?emailaddress=";
+            else if (!string.IsNullOrEmpty(request.Query["id"])) name = "Users?id=";
         }
         return method + " " + ApiPrefix + name;
     }

@@ -12,6 +12,10 @@ public sealed class ShareFileSeed
     public SeedOAuthClient OAuth { get; set; } = new();
     /// <summary>Access-token lifetime (expires_in); small values let tests force a refresh.</summary>
     public int TokenLifetimeSeconds { get; set; } = 28800;
+    /// <summary>True = feed elements carry neither IsDisabled nor LastAnyLogin (as the .NET SDK's Contact model); null = SFP_EMULATOR_OMIT_FEED_STATE.</summary>
+    public bool? OmitFeedState { get; set; }
+    /// <summary>Most items one GET feed page holds, $top or not (each page then carries odata.nextLink); 0 = no cap; null = SFP_EMULATOR_PAGE_SIZE.</summary>
+    public int? ServerPageSize { get; set; }
     public SeedUser Admin { get; set; }
     public List<SeedUser> Users { get; set; } = new();
     public List<SeedGroup> Groups { get; set; } = new();

@@ -63,6 +63,9 @@ public sealed partial class ShareFileState
     /// <summary>Access-token lifetime in seconds (expires_in); starts at the seed's tokenLifetimeSeconds.</summary>
     public int TokenLifetimeSeconds { get; set; }
 
+    /// <summary>Feed rendering switches of the current seed (or the environment, when the seed leaves them out).</summary>
+    public FeedSettings Feeds { get; private set; } = new(false, null);
+
     public string ClientId => _seed.OAuth.ClientId;
     public string Subdomain => _account.Subdomain;
     public string AdminEmail => _seed.Admin?.Email;
@@ -94,6 +97,7 @@ public sealed partial class ShareFileState
         if (string.IsNullOrWhiteSpace(_account.Subdomain)) throw new InvalidDataException("ShareFile seed: account.subdomain is required.");
         _accountId = _account.Id ?? "a" + StableGuid("account:" + _account.Subdomain).Substring(0, 35);
         TokenLifetimeSeconds = seed.TokenLifetimeSeconds > 0 ? seed.TokenLifetimeSeconds : 28800;
+        Feeds = FeedSettings.From(seed);
 
         var created = DateTime.UtcNow;
         if (seed.Admin != null) AddSeedUser(seed.Admin, isAdmin: true, created);

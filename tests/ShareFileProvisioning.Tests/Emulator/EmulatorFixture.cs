@@ -16,9 +16,17 @@ public sealed class EmulatorFixture : IAsyncLifetime
         if (Server != null) await Server.DisposeAsync();
     }
 
-    /// <summary>A fresh copy of seeds/sharefile-default.json, for tests that tweak it before ResetTo.</summary>
-    public static ShareFileSeed DefaultSeed() =>
-        ShareFileSeed.Default();
+    /// <summary>
+    /// A fresh copy of seeds/sharefile-default.json, for tests that tweak it before ResetTo. Conformance tests pin
+    /// the wire format, so the feed switches are set here and the SFP_EMULATOR_* environment overrides do not apply.
+    /// </summary>
+    public static ShareFileSeed DefaultSeed()
+    {
+        var seed = ShareFileSeed.Default();
+        seed.OmitFeedState = false;
+        seed.ServerPageSize = 0;
+        return seed;
+    }
 }
 
 /// <summary>Resets state, faults, latency and the request log before every test, and hands out a client.</summary>

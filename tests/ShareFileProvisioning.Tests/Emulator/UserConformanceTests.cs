@@ -80,11 +80,15 @@ public sealed class UserConformanceTests(EmulatorFixture fixture) : EmulatorTest
         Assert.Equal("en-US", (string)r.Body["message"]["lang"]);
     }
 
-    [Fact]
-    public async Task D6_empty_email_lookup_is_404_not_the_caller()
+    [Theory]
+    [InlineData("sf/v3/Users?emailaddress=")]
+    [InlineData("sf/v3/Users?id=&emailAddress=")]   // what the .NET SDK's Users.Get() sends
+    [InlineData("sf/v3/Users?id=")]
+    public async Task Empty_query_values_are_not_given_so_Users_returns_the_caller(string path)
     {
-        var r = await Sf.GetAsync("sf/v3/Users?emailaddress=", await AdminTokenAsync());
-        Assert.Equal(HttpStatusCode.NotFound, r.Status);
+        var r = await Sf.GetAsync(path, await AdminTokenAsync());
+        Assert.Equal(HttpStatusCode.OK, r.Status);
+        Assert.Equal(IdOf(AdminEmail), (string)r.Body["Id"]);
     }
 
     [Fact]

@@ -287,4 +287,71 @@ public sealed class GraphDeltaTests : GraphEmulatorHarness
         Assert.Equal(3, parts.SelectMany(MembersDelta).Select(m => (string)m["id"]).Distinct().Count());
         Assert.Equal(6, pages);
     }
+
+    [Fact]
+    public async Task GroupsDelta_DeletedGroup_IsRemovedDeleted_AndLeavesItsParentAndTheAssignments()
+    {
+        var (_, deltaLink, _) = await ReadGroups();
+        var http = PlainHttp();
+        var deleted = await http.DeleteAsync($"_emulator/graph/groups/{Contractors}");
+        var deletedAssigned = await http.DeleteAsync($"_emulator/graph/groups/{ShareFileUsers}");
+
+        var (changes, _, _) = await ReadGroups(deltaLink);
+        var assignments = await Client.ServicePrincipals[SpId].AppRoleAssignedTo.GetAsync();
+
+        Assert.Equal((System.Net.HttpStatusCode.OK, System.Net.HttpStatusCode.OK), (deleted.StatusCode, deletedAssigned.StatusCode));
+        Assert.Equal("deleted", RemovedReason(changes.Single(g => g.Id == Contractors)));
+        Assert.Equal("deleted", RemovedReason(changes.Single(g => g.Id == ShareFileUsers)));
+        Assert.DoesNotContain(assignments.Value, a => a.PrincipalId == Guid.Parse(ShareFileUsers));
+        Assert.DoesNotContain(Server.Graph.GroupIds, id => id == Contractors || id == ShareFileUsers);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await http.DeleteAsync($"_emulator/graph/groups/{Contractors}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task GroupsDelta_NestedGroupDeleted_ShowsAsARemovedGroupMemberOfItsParent()
+    {
+        var (_, deltaLink, _) = await ReadGroups();
+        Server.Graph.DeleteGroup(Contractors);
+
+        var (changes, _, _) = await ReadGroups(deltaLink);
+
+        var member = Assert.Single(MembersDelta(changes.Single(g => g.Id == ShareFileUsers)));
+        Assert.Equal((Contractors, "#microsoft.graph.group", "deleted"), ((string)member["id"], (string)member["@odata.type"], (string)member["@removed"]["reason"]));
+    }
+
+    [Fact]
+    public async Task EmptyPagesSwitch_SendsPagesWithNoObjectsButANextLink_AndEveryUserStillArrives()
+    {
+        Server.Graph.DeltaPageSize = 3;
+        Server.Graph.DeltaEmptyPages = true;
+        var empty = 0;
+        var page = await Client.Users.Delta.GetAsDeltaGetResponseAsync(rc => rc.QueryParameters.Select = UserSelect);
+        var users = new List<User>();
+        while (true)
+        {
+            users.AddRange(page.Value);
+            if (page.Value.Count == 0 && page.OdataNextLink != null) empty++;
+            if (page.OdataNextLink == null) break;
+            page = await Client.Users.Delta.WithUrl(page.OdataNextLink).GetAsDeltaGetResponseAsync();
+        }
+
+        Assert.Equal(3, empty);
+        Assert.Equal(8, users.Select(u => u.Id).Distinct().Count());
+        Assert.NotNull(page.OdataDeltaLink);
+    }
+
+    [Fact]
+    public async Task ReplaysSwitch_ReportsTheChangesOfTheRoundBeforeOnceMore()
+    {
+        var (_, link, _) = await ReadUsers();
+        Server.Graph.DeltaReplays = true;
+        Server.Graph.UpdateUser(Grace, "department", "Research");
+        var (first, link2, _) = await ReadUsers(link);      // replays the initial round as well
+        var (second, link3, _) = await ReadUsers(link2);    // nothing new: Grace's change again
+        var (third, _, _) = await ReadUsers(link3);
+
+        Assert.Contains(first, u => u.Id == Grace && u.Department == "Research");
+        Assert.Equal(Grace, Assert.Single(second).Id);
+        Assert.Empty(third);
+    }
 }

@@ -110,12 +110,21 @@ public sealed class GroupSyncTests : GroupSyncHarness
         Assert.Equal(new[] { "linus.torvalds@contoso.example" }, MemberEmails(GroupNamed("Engineering Contractors")));
     }
 
-    [Fact]
-    public async Task UnassignedGroup_OnGroupRemovedDelete_DeletesTheShareFileGroup_CountingTowardTheThreshold()
+    /// <summary>The assigned group goes: unassigned from the app, or deleted in Entra (groups/delta: @removed deleted).</summary>
+    private void RemoveAssignedGroup(bool deletedInEntra)
+    {
+        if (deletedInEntra) Server.Graph.DeleteGroup(SfUsersGroup);
+        else Server.Graph.Unassign(SfUsersGroup);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task UnassignedOrDeletedGroup_OnGroupRemovedDelete_DeletesTheShareFileGroup_CountingTowardTheThreshold(bool deletedInEntra)
     {
         await SyncAsync();
         var id = GroupNamed("ShareFile Users").Id;
-        Server.Graph.Unassign(SfUsersGroup);
+        RemoveAssignedGroup(deletedInEntra);
         var plan = await PlanAsync();
         Assert.Contains(plan.Items, i => i.Action == PlanAction.DeleteGroup && i.TargetId == id);
         Assert.Equal(plan.Items.Count(i => i.IsDeprovisioning), plan.Summary.Threshold.Deprovisioning);
@@ -126,27 +135,34 @@ public sealed class GroupSyncTests : GroupSyncHarness
         Assert.Equal(SyncActionStatus.Success, Assert.Single(results, r => r.Action == PlanAction.DeleteGroup).Status);
         Assert.Null(Server.ShareFile.FindGroup(id));
         Assert.Null(await GroupLink(SfUsersGroup));
+        Assert.True(UserByEmail(GraceEmail).IsDisabled);   // in scope only through that group
     }
 
-    [Fact]
-    public async Task GroupDeletionsAboveTheThreshold_AreStaged()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task GroupDeletionsAboveTheThreshold_AreStaged(bool deletedInEntra)
     {
         await SyncAsync();
         Configuration.DeletionThreshold.Count = 0;
-        Server.Graph.Unassign(SfUsersGroup);
+        RemoveAssignedGroup(deletedInEntra);
 
         var (_, results) = await SyncAsync();
 
         Assert.Equal(SyncActionStatus.Staged, Assert.Single(results, r => r.Action == PlanAction.DeleteGroup).Status);
         Assert.NotNull(GroupNamed("ShareFile Users"));
+        Assert.NotNull(await GroupLink(SfUsersGroup));
+        Assert.False(UserByEmail(GraceEmail).IsDisabled);
     }
 
-    [Fact]
-    public async Task UnassignedGroup_OnGroupRemovedKeep_StaysInShareFile_AndIsNoLongerManaged()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task UnassignedOrDeletedGroup_OnGroupRemovedKeep_StaysInShareFile_AndIsNoLongerManaged(bool deletedInEntra)
     {
         Configuration.GroupProvisioning.OnGroupRemoved = GroupRemovedAction.Keep;
         await SyncAsync();
-        Server.Graph.Unassign(SfUsersGroup);
+        RemoveAssignedGroup(deletedInEntra);
 
         var (_, results) = await SyncAsync();
 

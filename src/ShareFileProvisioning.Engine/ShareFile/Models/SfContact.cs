@@ -20,7 +20,8 @@ namespace ShareFileProvisioning.Engine.ShareFile.Models
 
         public bool? IsConfirmed { get; internal set; }
 
-        public bool IsDisabled { get; internal set; }
+        /// <summary>Null when the feed element does not carry it: unknown, not "enabled" (docs/sharefile-api.md).</summary>
+        public bool? IsDisabled { get; internal set; }
 
         public DateTimeOffset? LastAnyLogin { get; internal set; }
 
