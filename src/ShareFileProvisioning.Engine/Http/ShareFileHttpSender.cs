@@ -37,10 +37,13 @@ namespace ShareFileProvisioning.Engine.Http
             var ownHandler = handler == null;
             handler = handler ?? new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false };
             _http = new HttpClient(handler, ownHandler) { Timeout = Timeout.InfiniteTimeSpan };
-            _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("ShareFileProvisioning", "0.1"));
+            _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("ShareFileProvisioning", ProductVersion));
         }
 
         public MetricsCounters Metrics { get; }
+
+        /// <summary>The assembly version, which the build takes from Directory.Build.props.</summary>
+        private static string ProductVersion => typeof(ShareFileHttpSender).Assembly.GetName().Version.ToString(3);
 
         public ThrottleGate Gate { get; }
 
