@@ -6,7 +6,7 @@
     Build  - compiles the solution and assembles the shippable module folder out/ShareFileProvisioning.
     Package - Build, then write out/ShareFileProvisioning.<version>.nupkg (Install-PSResource/Publish-PSResource) and
              out/ShareFileProvisioning.zip (Azure Automation: the module folder at the zip's root).
-    Test   - Package, install Azurite (npm) for the blob state tests, then xunit (engine, emulators, cmdlet assembly) and Pester (the built module in a fresh pwsh);
+    Test   - Package, install Azurite (npm) for the blob state tests and tinyproxy (apt-get) for the proxy tests, then xunit (engine, emulators, cmdlet assembly) and Pester (the built module in a fresh pwsh);
              prints both runners' totals and a final "N passed, M failed" line; exits non-zero on any failure.
     Demo   - Build, start the emulators, and run the demo script against them in a fresh pwsh.
     Bench  - Build the engine and emulators, then seed the emulators with a large tenant (100,000 assigned users, 2,000 groups; half of the users
@@ -138,6 +138,21 @@ function Install-Azurite {
     Invoke-Native npm @('install', '--no-package-lock', '--no-audit', '--no-fund', '--loglevel', 'error', '--prefix', $dir)
 }
 
+# tinyproxy (a real forward proxy, from the Debian packages) for the proxy tests. Skipped when it is already there;
+# where it cannot be installed (not Debian, not root) the proxy tests fail saying so.
+function Install-Tinyproxy {
+    if (Get-Command tinyproxy -ErrorAction SilentlyContinue) { return }
+    $root = (& id -u 2>$null) -eq '0'
+    if (-not (Get-Command apt-get -ErrorAction SilentlyContinue) -or -not $root) {
+        Write-Warning 'tinyproxy not found and apt-get (as root) is not available: the proxy tests will fail. Install tinyproxy and run again.'
+        return
+    }
+    Write-Host '== tinyproxy (apt-get)' -ForegroundColor Cyan
+    $env:DEBIAN_FRONTEND = 'noninteractive'
+    Invoke-Native apt-get @('update', '-qq')
+    Invoke-Native apt-get @('install', '-y', '-qq', '--no-install-recommends', 'tinyproxy')
+}
+
 function Get-TrxCounts([string] $Path) {
     [xml] $trx = Get-Content $Path -Raw
     $c = $trx.TestRun.ResultSummary.Counters
@@ -150,6 +165,7 @@ function Invoke-Test {
     New-Item -ItemType Directory -Path $ResultsDir -Force | Out-Null
 
     Install-Azurite
+    Install-Tinyproxy
     Write-Host '== xunit' -ForegroundColor Cyan
     & dotnet test (Join-Path $Root 'tests/ShareFileProvisioning.Tests') -c $Configuration --no-build -nologo `
         --logger 'trx;LogFileName=xunit.trx' --logger 'console;verbosity=minimal' --results-directory $ResultsDir

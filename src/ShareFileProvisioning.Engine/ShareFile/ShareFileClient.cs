@@ -46,7 +46,7 @@ namespace ShareFileProvisioning.Engine.ShareFile
             options = (options ?? new ShareFileResilienceOptions()).Clone();
             options.Validate();
             _trace = trace ?? NullEngineTrace.Instance;
-            _sender = new ShareFileHttpSender(options, _trace, handler);
+            _sender = new ShareFileHttpSender(options, _trace, handler, settings.Proxy);
             _tokens = new OAuthTokenProvider(settings, ShareFileEndpoints.ResolveTokenUri(settings), _sender, _trace);
         }
 
