@@ -141,6 +141,35 @@ Describe 'An authenticating proxy' {
     }
 }
 
+Describe 'The blob state store behind a proxy' {
+    BeforeAll {
+        $script:AzuriteLog = Join-Path $TestDrive 'azurite-debug.log'
+        $script:Azurite = Start-Azurite -WorkDirectory (Join-Path $TestDrive 'azurite') -DebugLog $script:AzuriteLog
+        $script:Configuration = Join-Path $TestDrive 'acme.json'
+        Export-ShareFileProvisioningConfiguration -Profile acme -Path $script:Configuration
+    }
+    AfterAll {
+        Disconnect-ShareFile -ErrorAction SilentlyContinue
+        Disconnect-ProvisioningSource -ErrorAction SilentlyContinue
+        Stop-Azurite $script:Azurite
+    }
+
+    It 'sends every blob request of a sync through the proxy' {
+        Connect-ShareFileVia $script:OpenProxy.Uri
+        Connect-SourceVia $script:OpenProxy.Uri
+        $store = New-ShareFileStateStoreConnection -ConnectionString (ConvertTo-SecureString $script:Azurite.ConnectionString -AsPlainText -Force) `
+            -ContainerName 'sfprov-proxy' -Proxy $script:OpenProxy.Uri
+        $summary = Invoke-ShareFileSync -Profile acme -ConfigurationPath $script:Configuration -StateStore $store -Confirm:$false | Select-Object -Last 1
+        $summary | Should -BeOfType 'ShareFileProvisioning.ShareFileSyncSummary'
+
+        # Azurite's own log: every request it received carries the proxy's Via header.
+        $received = @(Get-Content $script:AzuriteLog | Where-Object { $_ -match 'BlobStorageContextMiddleware: RequestMethod=' })
+        $received.Count | Should -BeGreaterThan 3 -Because 'the sync reads and writes its state, lock and log blobs'
+        $received | Where-Object { $_ -notmatch '"via":"1\.1 sfp-test-proxy' } | Should -BeNullOrEmpty
+        (Get-ProxyLog -Proxy $script:OpenProxy -Upstream $script:Azurite.AccountUri).Forwarded | Should -Be $received.Count
+    }
+}
+
 Describe 'Proxy parameters' {
     It 'refuses a proxy address with a password in it, naming the parameter to use' {
         $err = { Connect-ShareFileVia 'http://user:inline-secret@127.0.0.1:3128' } | Should -Throw -PassThru

@@ -16,7 +16,8 @@ function Start-TestProxy {
     $log = Join-Path $Directory 'tinyproxy.log'
     $config = Join-Path $Directory 'tinyproxy.conf'
     $port = Get-FreeTcpPort
-    $lines = @("Port $port", 'Listen 127.0.0.1', 'Timeout 120', "LogFile `"$log`"", 'LogLevel Info', 'MaxClients 64', 'Allow 127.0.0.1', 'DisableViaHeader Yes')
+    # Every forwarded request carries "Via: 1.1 sfp-test-proxy", so an upstream's own log shows which requests came through.
+    $lines = @("Port $port", 'Listen 127.0.0.1', 'Timeout 120', "LogFile `"$log`"", 'LogLevel Info', 'MaxClients 64', 'Allow 127.0.0.1', 'ViaProxyName "sfp-test-proxy"')
     if ($UserName) { $lines += "BasicAuth $UserName $Password" }
     Set-Content -Path $config -Value $lines -Encoding ascii
     $psi = [System.Diagnostics.ProcessStartInfo]::new($exe.Source)
