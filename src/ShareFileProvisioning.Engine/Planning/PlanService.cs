@@ -105,6 +105,7 @@ namespace ShareFileProvisioning.Engine.Planning
                 trace.Verbose($"Read {input.Groups.Target.Groups.Count} ShareFile group(s) ({input.Groups.Target.RequestCount} request(s)).");
             }
 
+            PlanProgressCounter.Computing(trace);
             var computing = Stopwatch.StartNew();
             result.Plan = ProvisioningPlanner.Compute(input);
             result.Timings.Computing = computing.Elapsed;

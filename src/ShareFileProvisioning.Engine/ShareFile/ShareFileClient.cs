@@ -56,6 +56,9 @@ namespace ShareFileProvisioning.Engine.ShareFile
         /// <summary>The settings this client signs in with (internal: they hold the secrets).</summary>
         internal ShareFileConnectionSettings Settings => _settings;
 
+        /// <summary>Where this client narrates (and, when the trace takes it, reports planning progress).</summary>
+        internal IEngineTrace Trace => _trace;
+
         /// <summary>Snapshot of this client's traffic counters.</summary>
         public ShareFileClientMetrics Metrics => _sender.Metrics.Snapshot();
 
@@ -176,7 +179,7 @@ namespace ShareFileProvisioning.Engine.ShareFile
         /// Reads a whole feed, following odata.nextLink (name matched ignoring case) until it is absent;
         /// a feed without nextLink is simply complete. Next links must stay on the API host.
         /// </summary>
-        private async Task<List<T>> ListFeedAsync<T>(string relative, int? pageSize, Func<JObject, T> map, CancellationToken cancellationToken)
+        private async Task<List<T>> ListFeedAsync<T>(string relative, int? pageSize, Func<JObject, T> map, CancellationToken cancellationToken, Action onEach = null)
         {
             if (pageSize.HasValue && pageSize.Value < 1)
             {
@@ -193,7 +196,7 @@ namespace ShareFileProvisioning.Engine.ShareFile
             var uri = await ApiUriAsync(relative, cancellationToken).ConfigureAwait(false);
             while (uri != null)
             {
-                var next = await SendAsync(HttpMethod.Get, null, uri, null, content => ReadFeedPageAsync(content, items, map), cancellationToken).ConfigureAwait(false);
+                var next = await SendAsync(HttpMethod.Get, null, uri, null, content => ReadFeedPageAsync(content, items, map, onEach), cancellationToken).ConfigureAwait(false);
                 uri = string.IsNullOrWhiteSpace(next) ? null : CheckNextLink(uri, next, seen);
             }
 
@@ -204,7 +207,7 @@ namespace ShareFileProvisioning.Engine.ShareFile
         /// Streams one feed page: each element of "value" becomes a model as it is read, so a 50,000-user feed (ShareFile
         /// may return a whole feed as one page) never exists as one string or one JSON tree. Returns the next link.
         /// </summary>
-        private static async Task<string> ReadFeedPageAsync<T>(HttpContent content, List<T> items, Func<JObject, T> map)
+        private static async Task<string> ReadFeedPageAsync<T>(HttpContent content, List<T> items, Func<JObject, T> map, Action onEach)
         {
             if (content == null)
             {
@@ -231,6 +234,7 @@ namespace ShareFileProvisioning.Engine.ShareFile
                             if (reader.TokenType == JsonToken.StartObject)
                             {
                                 items.Add(map(await JObject.LoadAsync(reader).ConfigureAwait(false)));
+                                onEach?.Invoke();
                             }
                             else
                             {
