@@ -27,11 +27,12 @@ namespace ShareFileProvisioning.Cmdlets.Base
             switch (p.Stage)
             {
                 case PlanStage.ReadingSource:
-                    Show(SourceId, "Reading Entra ID assignments and users",
-                        string.Format(CultureInfo.CurrentCulture, "{0:N0} page(s): {1:N0} assignment(s), {2:N0} user(s) so far", p.Pages, p.Assignments, p.Users));
+                    // Short: an 80-column terminal shows the activity and the start of the status on one line.
+                    Show(SourceId, "Reading Entra ID",
+                        string.Format(CultureInfo.CurrentCulture, "{0:N0} user(s), {1:N0} assignment(s), {2:N0} page(s) so far", p.Users, p.Assignments, p.Pages));
                     break;
                 case PlanStage.ReadingShareFile:
-                    Show(ShareFileId, "Reading ShareFile accounts", string.Format(CultureInfo.CurrentCulture, "{0:N0} account(s) so far", p.Accounts));
+                    Show(ShareFileId, "Reading ShareFile", string.Format(CultureInfo.CurrentCulture, "{0:N0} account(s) so far", p.Accounts));
                     break;
                 default:
                     Complete(SourceId);
