@@ -4,7 +4,9 @@
     Builds, tests, demonstrates and benchmarks ShareFileProvisioning.
 .DESCRIPTION
     Build  - compiles the solution and assembles the shippable module folder out/ShareFileProvisioning.
-    Test   - Build, install Azurite (npm) for the blob state tests, then xunit (engine, emulators, cmdlet assembly) and Pester (the built module in a fresh pwsh);
+    Package - Build, then write out/ShareFileProvisioning.<version>.nupkg (Install-PSResource/Publish-PSResource) and
+             out/ShareFileProvisioning.zip (Azure Automation: the module folder at the zip's root).
+    Test   - Package, install Azurite (npm) for the blob state tests and tinyproxy (apt-get) for the proxy tests, then xunit (engine, emulators, cmdlet assembly) and Pester (the built module in a fresh pwsh);
              prints both runners' totals and a final "N passed, M failed" line; exits non-zero on any failure.
     Demo   - Build, start the emulators, and run the demo script against them in a fresh pwsh.
     Bench  - Build the engine and emulators, then seed the emulators with a large tenant (100,000 assigned users, 2,000 groups; half of the users
@@ -15,7 +17,7 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Demo', 'Bench')]
+    [ValidateSet('Build', 'Package', 'Test', 'Demo', 'Bench')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -61,6 +63,8 @@ function Invoke-Build {
     Copy-Item (Join-Path $Root "src/ShareFileProvisioning/$bin/netstandard2.0/ShareFileProvisioning.dll") $ModuleOut
     Copy-Item (Join-Path $Root "src/ShareFileProvisioning.Loader/$bin/net6.0/ShareFileProvisioning.Loader.dll") $ModuleOut
     Copy-Item (Join-Path $Root 'module/*') $ModuleOut -Recurse -Exclude 'dependencies.allow'
+    Copy-Item (Join-Path $Root 'LICENSE') (Join-Path $ModuleOut 'LICENSE.txt')
+    Set-ManifestVersion (Join-Path $ModuleOut 'ShareFileProvisioning.psd1')
     # The engine's build output holds it and every library it needs (CopyLocalLockFileAssemblies).
     Get-ChildItem (Join-Path $Root "src/ShareFileProvisioning.Engine/$bin/netstandard2.0") -Filter *.dll | Copy-Item -Destination $deps
 
@@ -84,6 +88,40 @@ function Invoke-Build {
     Write-Host "Module $($manifest.Name) $($manifest.Version) assembled in $ModuleOut"
 }
 
+# The one version: <Version> in Directory.Build.props, stamped into the shipped manifest.
+function Get-ProductVersion {
+    [xml] $props = Get-Content (Join-Path $Root 'Directory.Build.props') -Raw
+    $version = @($props.Project.PropertyGroup | ForEach-Object { $_.SelectSingleNode('Version') } | Where-Object { $_ })[0].InnerText
+    if ($version -notmatch '^\d+\.\d+\.\d+$') { throw "Directory.Build.props: <Version> '$version' is not major.minor.patch." }
+    $version
+}
+
+function Set-ManifestVersion([string] $Path) {
+    $text = Get-Content $Path -Raw
+    if ($text -notmatch "ModuleVersion\s*=\s*'[^']*'") { throw "$Path has no ModuleVersion to stamp." }
+    $stamped = $text -replace "ModuleVersion(\s*)=\s*'[^']*'", "ModuleVersion`$1= '$(Get-ProductVersion)'"
+    Set-Content -Path $Path -Value $stamped -Encoding utf8NoBOM -NoNewline
+}
+
+# The gallery package (PSResourceGet's own packer, so Publish-PSResource/Install-PSResource read it as they read any
+# module) and the Azure Automation zip (the module folder at the root, named like the module).
+function Invoke-Package {
+    Invoke-Build
+    Write-Host '== Package' -ForegroundColor Cyan
+    $version = Get-ProductVersion
+    Get-ChildItem $Out -Filter 'ShareFileProvisioning*.nupkg' | Remove-Item -Force
+    $zip = Join-Path $Out 'ShareFileProvisioning.zip'
+    Remove-Item $zip -Force -ErrorAction SilentlyContinue
+    Compress-PSResource -Path $ModuleOut -DestinationPath $Out -ErrorAction Stop
+    $nupkg = Join-Path $Out "ShareFileProvisioning.$version.nupkg"
+    if (-not (Test-Path $nupkg)) { throw "Compress-PSResource did not write $nupkg." }
+    Add-Type -AssemblyName System.IO.Compression.FileSystem
+    [System.IO.Compression.ZipFile]::CreateFromDirectory($ModuleOut, $zip, [System.IO.Compression.CompressionLevel]::Optimal, $true)
+    $long = Get-ChildItem $ModuleOut -Recurse -File | Where-Object { ('ShareFileProvisioning/' + [IO.Path]::GetRelativePath($ModuleOut, $_.FullName)).Length -ge 140 }
+    if ($long) { throw "Azure Automation refuses paths of 140 characters or more: $($long.FullName -join ', ')" }
+    Write-Host "Wrote $nupkg and $zip"
+}
+
 # Azurite (the Azure Storage emulator, an npm package) for the blob state store tests, pinned in tests/tools/azurite/package.json.
 # No lock file: it would name the registry host. Skipped when the pinned version is already there; without npm the blob
 # tests fail with the command to run.
@@ -100,6 +138,21 @@ function Install-Azurite {
     Invoke-Native npm @('install', '--no-package-lock', '--no-audit', '--no-fund', '--loglevel', 'error', '--prefix', $dir)
 }
 
+# tinyproxy (a real forward proxy, from the Debian packages) for the proxy tests. Skipped when it is already there;
+# where it cannot be installed (not Debian, not root) the proxy tests fail saying so.
+function Install-Tinyproxy {
+    if (Get-Command tinyproxy -ErrorAction SilentlyContinue) { return }
+    $root = (& id -u 2>$null) -eq '0'
+    if (-not (Get-Command apt-get -ErrorAction SilentlyContinue) -or -not $root) {
+        Write-Warning 'tinyproxy not found and apt-get (as root) is not available: the proxy tests will fail. Install tinyproxy and run again.'
+        return
+    }
+    Write-Host '== tinyproxy (apt-get)' -ForegroundColor Cyan
+    $env:DEBIAN_FRONTEND = 'noninteractive'
+    Invoke-Native apt-get @('update', '-qq')
+    Invoke-Native apt-get @('install', '-y', '-qq', '--no-install-recommends', 'tinyproxy')
+}
+
 function Get-TrxCounts([string] $Path) {
     [xml] $trx = Get-Content $Path -Raw
     $c = $trx.TestRun.ResultSummary.Counters
@@ -107,11 +160,12 @@ function Get-TrxCounts([string] $Path) {
 }
 
 function Invoke-Test {
-    Invoke-Build
+    Invoke-Package
     Remove-Item $ResultsDir -Recurse -Force -ErrorAction SilentlyContinue
     New-Item -ItemType Directory -Path $ResultsDir -Force | Out-Null
 
     Install-Azurite
+    Install-Tinyproxy
     Write-Host '== xunit' -ForegroundColor Cyan
     & dotnet test (Join-Path $Root 'tests/ShareFileProvisioning.Tests') -c $Configuration --no-build -nologo `
         --logger 'trx;LogFileName=xunit.trx' --logger 'console;verbosity=minimal' --results-directory $ResultsDir
@@ -168,6 +222,7 @@ function Invoke-SyncBench {
 
 switch ($Task) {
     'Build' { Invoke-Build }
+    'Package' { Invoke-Package }
     'Test' { Invoke-Test }
     'Demo' { Invoke-Demo }
     'Bench' { Invoke-Bench }

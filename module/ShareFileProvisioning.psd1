@@ -1,6 +1,7 @@
 @{
     RootModule           = 'ShareFileProvisioning.dll'
-    ModuleVersion        = '0.1.0'
+    # Stamped by build.ps1 from <Version> in Directory.Build.props, the one place the version is kept.
+    ModuleVersion        = '0.0.0'
     GUID                 = '5b3f0d57-9c1e-4f3a-8d2e-7a4c1b9e6f20'
     Author               = 'ShareFileProvisioning contributors'
     CompanyName          = 'ShareFileProvisioning'
@@ -45,10 +46,10 @@
     VariablesToExport    = @()
     PrivateData          = @{
         PSData = @{
-            Tags         = @('ShareFile', 'Citrix', 'EntraID', 'AzureAD', 'Provisioning', 'Identity', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            Tags         = @('ShareFile', 'Citrix', 'Entra', 'EntraID', 'AzureAD', 'Provisioning', 'Identity', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/sharefileprovisioning/ShareFileProvisioning'
             LicenseUri   = 'https://github.com/sharefileprovisioning/ShareFileProvisioning/blob/main/LICENSE'
-            ReleaseNotes = 'Foundation: Connect-ShareFile, Test-ShareFileConnection, Get-ShareFileUser, Get-ShareFileGroup.'
+            ReleaseNotes = 'Entra ID to ShareFile provisioning: plan (Get-ProvisioningPlan), sync (Invoke-ShareFileSync) with safety rails, group provisioning, provisioning logs and status, Azure Blob state for runbooks, outbound proxy support (-Proxy, -ProxyCredential, -ProxyUseDefaultCredentials). Installable with Install-PSResource or as an Azure Automation module zip.'
         }
     }
 }

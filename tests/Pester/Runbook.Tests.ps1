@@ -12,34 +12,6 @@ BeforeAll {
     # State and log files the module writes when state is local; none may appear in a sandbox.
     $script:StateFilePattern = '^(links|delta-links|assignments|retry-queue|cycle-history|quarantine|staged-deletes|pending-creates|source-watermark|notifications)\.json$|^state\.lock|\.jsonl$'
 
-    function script:Start-Azurite {
-        <# Azurite's blob service from tests/tools/azurite (installed by build.ps1), on loopback with a port the OS picks, in memory. #>
-        $root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
-        $main = Join-Path $root 'tests/tools/azurite/node_modules/azurite/dist/src/blob/main.js'
-        if (-not (Test-Path $main)) { throw "Azurite is not installed ($main is missing): run 'npm install --no-package-lock --no-audit --no-fund --prefix tests/tools/azurite' in the repository root." }
-        $work = Join-Path $TestDrive 'azurite'
-        New-Item -ItemType Directory $work -Force | Out-Null
-        $psi = [System.Diagnostics.ProcessStartInfo]::new('node')
-        foreach ($a in @($main, '--blobHost', '127.0.0.1', '--blobPort', '0', '--inMemoryPersistence', '--extentMemoryLimit', '256', '--silent', '--skipApiVersionCheck', '--loose')) { $psi.ArgumentList.Add($a) }
-        $psi.WorkingDirectory = $work
-        $psi.RedirectStandardOutput = $true
-        $psi.RedirectStandardError = $true
-        $psi.UseShellExecute = $false
-        $process = [System.Diagnostics.Process]::Start($psi)
-        $deadline = [DateTime]::UtcNow.AddSeconds(60)
-        while ([DateTime]::UtcNow -lt $deadline) {
-            $read = $process.StandardOutput.ReadLineAsync()
-            if (-not $read.Wait([Math]::Max(1, ($deadline - [DateTime]::UtcNow).TotalMilliseconds))) { break }
-            $line = $read.Result
-            if ($null -eq $line) { break }
-            if ($line -match 'listens on (http://\S+)') {
-                return [pscustomobject]@{ Process = $process; AccountUri = $Matches[1].TrimEnd('/') + '/' + $script:AccountName }
-            }
-        }
-        try { $process.Kill($true) } catch { }
-        throw "Azurite did not start: $($process.StandardError.ReadToEnd())"
-    }
-
     function script:Get-BlobName([string] $AccountUri, [string] $Container) {
         <# The container's blob names, listed with Shared Key authorization (Azurite's path-style URLs). #>
         $date = [DateTime]::UtcNow.ToString('R')
@@ -132,8 +104,8 @@ $log = @(Get-ShareFileProvisioningLog -Profile acme -StateStore $state -CycleId 
 Describe 'A runbook with managed identity and state in Azure Blob Storage' {
     BeforeAll {
         $script:Emulator = Start-Emulator -GraphSeed $script:GraphSeed
-        $script:Azurite = Start-Azurite
-        $script:StorageConnection = "DefaultEndpointsProtocol=http;AccountName=$script:AccountName;AccountKey=$script:AccountKey;BlobEndpoint=$($script:Azurite.AccountUri);"
+        $script:Azurite = Start-Azurite -WorkDirectory (Join-Path $TestDrive 'azurite')
+        $script:StorageConnection = $script:Azurite.ConnectionString
         # The configuration ships with the runbook (an input, not state).
         $script:ConfigurationPath = Join-Path $TestDrive 'runbook-package/acme.json'
         New-Item -ItemType Directory (Split-Path $script:ConfigurationPath) -Force | Out-Null
@@ -144,7 +116,7 @@ Describe 'A runbook with managed identity and state in Azure Blob Storage' {
     }
     AfterAll {
         Stop-Emulator $script:Emulator
-        if ($script:Azurite -and -not $script:Azurite.Process.HasExited) { $script:Azurite.Process.Kill($true); $script:Azurite.Process.WaitForExit(10000) | Out-Null }
+        Stop-Azurite $script:Azurite
     }
 
     It 'runs an initial and then an incremental cycle in two fresh sandboxes, keeping state only in the blob container' {

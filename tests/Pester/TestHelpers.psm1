@@ -58,4 +58,49 @@ function Get-DemoCredential {
 
 function Get-DemoClientSecret { ConvertTo-SecureString 'sfp-demo-secret' -AsPlainText -Force }
 
+function Start-Azurite {
+    <#
+    Azurite's blob service from tests/tools/azurite (installed by build.ps1), on loopback with a port the OS picks, in
+    memory. Returns Process, AccountUri and ConnectionString (Azurite's documented, public development account key).
+    -DebugLog writes Azurite's debug log there (one "RequestMethod=" line, with the headers, per request).
+    #>
+    param([Parameter(Mandatory)] [string] $WorkDirectory, [string] $DebugLog)
+    $main = Join-Path $script:RepoRoot 'tests/tools/azurite/node_modules/azurite/dist/src/blob/main.js'
+    if (-not (Test-Path $main)) { throw "Azurite is not installed ($main is missing): run 'npm install --no-package-lock --no-audit --no-fund --prefix tests/tools/azurite' in the repository root." }
+    New-Item -ItemType Directory $WorkDirectory -Force | Out-Null
+    $psi = [System.Diagnostics.ProcessStartInfo]::new('node')
+    $arguments = @($main, '--blobHost', '127.0.0.1', '--blobPort', '0', '--inMemoryPersistence', '--extentMemoryLimit', '256', '--silent', '--skipApiVersionCheck', '--loose')
+    if ($DebugLog) { $arguments += @('--debug', $DebugLog) }
+    foreach ($a in $arguments) { $psi.ArgumentList.Add($a) }
+    $psi.WorkingDirectory = $WorkDirectory
+    $psi.RedirectStandardOutput = $true
+    $psi.RedirectStandardError = $true
+    $psi.UseShellExecute = $false
+    $process = [System.Diagnostics.Process]::Start($psi)
+    $deadline = [DateTime]::UtcNow.AddSeconds(60)
+    while ([DateTime]::UtcNow -lt $deadline) {
+        $read = $process.StandardOutput.ReadLineAsync()
+        if (-not $read.Wait([Math]::Max(1, ($deadline - [DateTime]::UtcNow).TotalMilliseconds))) { break }
+        $line = $read.Result
+        if ($null -eq $line) { break }
+        if ($line -match 'listens on (http://\S+)') {
+            $account = 'devstoreaccount1'
+            $accountUri = $Matches[1].TrimEnd('/') + '/' + $account
+            $key = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
+            return [pscustomobject]@{
+                Process          = $process
+                AccountUri       = $accountUri
+                ConnectionString = "DefaultEndpointsProtocol=http;AccountName=$account;AccountKey=$key;BlobEndpoint=$accountUri;"
+            }
+        }
+    }
+    try { $process.Kill($true) } catch { }
+    throw "Azurite did not start: $($process.StandardError.ReadToEnd())"
+}
+
+function Stop-Azurite {
+    param($Azurite)
+    if ($Azurite -and -not $Azurite.Process.HasExited) { $Azurite.Process.Kill($true); $Azurite.Process.WaitForExit(10000) | Out-Null }
+}
+
 Export-ModuleMember -Function *

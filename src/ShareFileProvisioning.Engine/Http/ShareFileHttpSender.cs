@@ -24,7 +24,7 @@ namespace ShareFileProvisioning.Engine.Http
         private readonly IEngineTrace _trace;
         private readonly TimeSpan _attemptTimeout;
 
-        public ShareFileHttpSender(ShareFileResilienceOptions options, IEngineTrace trace, HttpMessageHandler handler)
+        public ShareFileHttpSender(ShareFileResilienceOptions options, IEngineTrace trace, HttpMessageHandler handler, ProxySettings proxy = null)
         {
             _trace = trace ?? NullEngineTrace.Instance;
             _attemptTimeout = options.AttemptTimeout;
@@ -35,12 +35,29 @@ namespace ShareFileProvisioning.Engine.Http
             // Redirects are not followed: a plain-HTTP redirect to maintenance.sharefile.com means "API down",
             // and any other redirect must not carry our bearer token elsewhere.
             var ownHandler = handler == null;
-            handler = handler ?? new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false };
+            handler = handler ?? OwnHandler(proxy);
             _http = new HttpClient(handler, ownHandler) { Timeout = Timeout.InfiniteTimeSpan };
-            _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("ShareFileProvisioning", "0.1"));
+            _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("ShareFileProvisioning", ProductVersion));
         }
 
         public MetricsCounters Metrics { get; }
+
+        private static HttpMessageHandler OwnHandler(ProxySettings proxy)
+        {
+            void Configure(HttpClientHandler h)
+            {
+                h.AllowAutoRedirect = false;
+                h.UseCookies = false;
+            }
+
+            if (proxy != null) return proxy.CreateHandler(Configure);
+            var own = new HttpClientHandler();
+            Configure(own);
+            return own;
+        }
+
+        /// <summary>The assembly version, which the build takes from Directory.Build.props.</summary>
+        private static string ProductVersion => typeof(ShareFileHttpSender).Assembly.GetName().Version.ToString(3);
 
         public ThrottleGate Gate { get; }
 
@@ -96,11 +113,22 @@ namespace ShareFileProvisioning.Engine.Http
             if (exception is HttpRequestException || exception is IOException)
             {
                 return new ShareFileConnectionException(
-                    $"Could not reach ShareFile at {spec.Uri.GetLeftPart(UriPartial.Authority)} for {target}: {SecretRedactor.Redact(Innermost(exception).Message)} Check the subdomain or base address, DNS, proxy and firewall.",
+                    $"Could not reach ShareFile at {spec.Uri.GetLeftPart(UriPartial.Authority)} for {target}: {SecretRedactor.Redact(ProxyOrInnermost(exception).Message)} Check the subdomain or base address, DNS, proxy and firewall.",
                     spec.Uri.Host, exception);
             }
 
             return exception;
+        }
+
+        /// <summary>The proxy's own explanation when there is one (it names what to give), else the root cause.</summary>
+        private static Exception ProxyOrInnermost(Exception exception)
+        {
+            for (var x = exception; x != null; x = x.InnerException)
+            {
+                if (x.Message.Contains("-ProxyCredential")) return x;
+            }
+
+            return Innermost(exception);
         }
 
         private static Exception Innermost(Exception exception)

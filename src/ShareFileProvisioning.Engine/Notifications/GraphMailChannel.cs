@@ -37,7 +37,7 @@ namespace ShareFileProvisioning.Engine.Notifications
             if (signIn == null) throw new ArgumentNullException(nameof(signIn));
             if (string.IsNullOrWhiteSpace(senderMailbox)) throw new ArgumentException("Graph notifications need a sender mailbox (Notifications.GraphSender).", nameof(senderMailbox));
             var graphBase = signIn.GraphBaseUri ?? GraphClientBuilder.DefaultGraphBaseUri;
-            var client = GraphClientBuilder.Build(SourceCredentialFactory.Create(signIn), graphBase, trace ?? NullEngineTrace.Instance, out var http, out _);
+            var client = GraphClientBuilder.Build(SourceCredentialFactory.Create(signIn), graphBase, signIn.Proxy, trace ?? NullEngineTrace.Instance, out var http, out _);
             return new GraphMailChannel(client, http, senderMailbox.Trim());
         }
 

@@ -124,6 +124,7 @@ namespace ShareFileProvisioning.Engine.Planning
                 trace.Verbose($"Read {input.Groups.Target.Groups.Count} ShareFile group(s) ({input.Groups.Target.RequestCount} request(s)).");
             }
 
+            PlanProgressCounter.Computing(trace);
             var computing = Stopwatch.StartNew();
             result.Plan = ProvisioningPlanner.Compute(input);
             await ProtectAdministratorsAsync(request, input, result, cancellationToken).ConfigureAwait(false);

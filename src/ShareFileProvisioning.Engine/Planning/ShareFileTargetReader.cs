@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using ShareFileProvisioning.Engine.Diagnostics;
 using ShareFileProvisioning.Engine.ShareFile;
 using ShareFileProvisioning.Engine.ShareFile.Models;
 
@@ -21,11 +22,13 @@ namespace ShareFileProvisioning.Engine.Planning
         {
             if (client == null) throw new ArgumentNullException(nameof(client));
             var before = client.Metrics.Requests;
-            var employees = client.ListEmployeesAsync(pageSize, cancellationToken);
-            var clients = client.ListClientsAsync(pageSize, cancellationToken);
+            var progress = PlanProgressCounter.For(client.Trace, PlanStage.ReadingShareFile);
+            var employees = client.ListEmployeesAsync(pageSize, cancellationToken, progress.Account);
+            var clients = client.ListClientsAsync(pageSize, cancellationToken, progress.Account);
             var account = client.GetAccountAsync(cancellationToken);
             var preferences = client.GetAccountPreferencesAsync(cancellationToken);
             await Task.WhenAll(employees, clients, account, preferences).ConfigureAwait(false);
+            progress.Finish();
 
             var snapshot = Snapshot(await account.ConfigureAwait(false), await preferences.ConfigureAwait(false));
             snapshot.IsComplete = true;
@@ -46,6 +49,7 @@ namespace ShareFileProvisioning.Engine.Planning
         {
             if (client == null) throw new ArgumentNullException(nameof(client));
             var before = client.Metrics.Requests;
+            var progress = PlanProgressCounter.For(client.Trace, PlanStage.ReadingShareFile);
             var account = client.GetAccountAsync(cancellationToken);
             var preferences = client.GetAccountPreferencesAsync(cancellationToken);
             var found = new ConcurrentDictionary<string, TargetUser>(StringComparer.OrdinalIgnoreCase);
@@ -58,6 +62,7 @@ namespace ShareFileProvisioning.Engine.Planning
                 {
                     var user = await read().ConfigureAwait(false);
                     if (user?.Id != null) found[user.Id] = From(user);
+                    progress.Account();
                 }
                 finally
                 {
@@ -71,6 +76,7 @@ namespace ShareFileProvisioning.Engine.Planning
             foreach (var email in (emails ?? Enumerable.Empty<string>()).Where(e => !string.IsNullOrWhiteSpace(e)).Select(e => e.Trim()).Distinct(StringComparer.OrdinalIgnoreCase))
                 reads.Add(Fetch(() => client.FindUserByEmailAsync(email, true, cancellationToken)));
             await Task.WhenAll(reads.Concat(new Task[] { account, preferences })).ConfigureAwait(false);
+            progress.Finish();
 
             var snapshot = Snapshot(await account.ConfigureAwait(false), await preferences.ConfigureAwait(false));
             snapshot.Users = found.Values.OrderBy(u => u.Id, StringComparer.OrdinalIgnoreCase).ToList();

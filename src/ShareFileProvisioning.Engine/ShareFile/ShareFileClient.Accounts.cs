@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
@@ -25,15 +26,15 @@ namespace ShareFileProvisioning.Engine.ShareFile
         }
 
         /// <summary>GET Accounts/Employees, all pages (disabled employees included). pageSize sets $top per page; null = server default.</summary>
-        public async Task<IReadOnlyList<SfContact>> ListEmployeesAsync(int? pageSize, CancellationToken cancellationToken)
+        public async Task<IReadOnlyList<SfContact>> ListEmployeesAsync(int? pageSize, CancellationToken cancellationToken, Action onEach = null)
         {
-            return await ListFeedAsync("Accounts/Employees", pageSize, ShareFileJson.ToModel<SfContact>, cancellationToken).ConfigureAwait(false);
+            return await ListFeedAsync("Accounts/Employees", pageSize, ShareFileJson.ToModel<SfContact>, cancellationToken, onEach).ConfigureAwait(false);
         }
 
         /// <summary>GET Accounts/Clients, all pages.</summary>
-        public async Task<IReadOnlyList<SfContact>> ListClientsAsync(int? pageSize, CancellationToken cancellationToken)
+        public async Task<IReadOnlyList<SfContact>> ListClientsAsync(int? pageSize, CancellationToken cancellationToken, Action onEach = null)
         {
-            return await ListFeedAsync("Accounts/Clients", pageSize, ShareFileJson.ToModel<SfContact>, cancellationToken).ConfigureAwait(false);
+            return await ListFeedAsync("Accounts/Clients", pageSize, ShareFileJson.ToModel<SfContact>, cancellationToken, onEach).ConfigureAwait(false);
         }
     }
 }

@@ -46,7 +46,7 @@ namespace ShareFileProvisioning.Engine.ShareFile
             options = (options ?? new ShareFileResilienceOptions()).Clone();
             options.Validate();
             _trace = trace ?? NullEngineTrace.Instance;
-            _sender = new ShareFileHttpSender(options, _trace, handler);
+            _sender = new ShareFileHttpSender(options, _trace, handler, settings.Proxy);
             _tokens = new OAuthTokenProvider(settings, ShareFileEndpoints.ResolveTokenUri(settings), _sender, _trace);
         }
 
@@ -55,6 +55,9 @@ namespace ShareFileProvisioning.Engine.ShareFile
 
         /// <summary>The settings this client signs in with (internal: they hold the secrets).</summary>
         internal ShareFileConnectionSettings Settings => _settings;
+
+        /// <summary>Where this client narrates (and, when the trace takes it, reports planning progress).</summary>
+        internal IEngineTrace Trace => _trace;
 
         /// <summary>Snapshot of this client's traffic counters.</summary>
         public ShareFileClientMetrics Metrics => _sender.Metrics.Snapshot();
@@ -176,7 +179,7 @@ namespace ShareFileProvisioning.Engine.ShareFile
         /// Reads a whole feed, following odata.nextLink (name matched ignoring case) until it is absent;
         /// a feed without nextLink is simply complete. Next links must stay on the API host.
         /// </summary>
-        private async Task<List<T>> ListFeedAsync<T>(string relative, int? pageSize, Func<JObject, T> map, CancellationToken cancellationToken)
+        private async Task<List<T>> ListFeedAsync<T>(string relative, int? pageSize, Func<JObject, T> map, CancellationToken cancellationToken, Action onEach = null)
         {
             if (pageSize.HasValue && pageSize.Value < 1)
             {
@@ -195,7 +198,7 @@ namespace ShareFileProvisioning.Engine.ShareFile
             guard.First(uri);
             while (uri != null)
             {
-                var next = await SendAsync(HttpMethod.Get, null, uri, null, content => ReadFeedPageAsync(content, items, map), cancellationToken).ConfigureAwait(false);
+                var next = await SendAsync(HttpMethod.Get, null, uri, null, content => ReadFeedPageAsync(content, items, map, onEach), cancellationToken).ConfigureAwait(false);
                 uri = string.IsNullOrWhiteSpace(next) ? null : guard.Next(uri, next);
             }
 
@@ -206,7 +209,7 @@ namespace ShareFileProvisioning.Engine.ShareFile
         /// Streams one feed page: each element of "value" becomes a model as it is read, so a 50,000-user feed (ShareFile
         /// may return a whole feed as one page) never exists as one string or one JSON tree. Returns the next link.
         /// </summary>
-        private static async Task<string> ReadFeedPageAsync<T>(HttpContent content, List<T> items, Func<JObject, T> map)
+        private static async Task<string> ReadFeedPageAsync<T>(HttpContent content, List<T> items, Func<JObject, T> map, Action onEach)
         {
             if (content == null)
             {
@@ -233,6 +236,7 @@ namespace ShareFileProvisioning.Engine.ShareFile
                             if (reader.TokenType == JsonToken.StartObject)
                             {
                                 items.Add(map(await JObject.LoadAsync(reader).ConfigureAwait(false)));
+                                onEach?.Invoke();
                             }
                             else
                             {

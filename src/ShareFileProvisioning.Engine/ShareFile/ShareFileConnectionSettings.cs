@@ -34,6 +34,9 @@ namespace ShareFileProvisioning.Engine.ShareFile
         /// <summary>Exact API base (…/sf/v3/); wins over everything else for API calls.</summary>
         public Uri ApiBaseUrlOverride { get; set; }
 
+        /// <summary>Outbound proxy for the token and API requests; null = the platform default.</summary>
+        public Http.ProxySettings Proxy { get; set; }
+
         /// <summary>Throws <see cref="ArgumentException"/> naming the missing or malformed setting.</summary>
         public void Validate()
         {
@@ -70,6 +73,7 @@ namespace ShareFileProvisioning.Engine.ShareFile
             ShareFileEndpoints.RequireSecureOrLoopback(BaseAddressOverride, nameof(BaseAddressOverride));
             ShareFileEndpoints.RequireSecureOrLoopback(TokenUrlOverride, nameof(TokenUrlOverride));
             ShareFileEndpoints.RequireSecureOrLoopback(ApiBaseUrlOverride, nameof(ApiBaseUrlOverride));
+            Proxy?.Validate();
         }
 
         public override string ToString()

@@ -34,7 +34,7 @@ namespace ShareFileProvisioning.Engine.Source
             App = app;
             GraphBaseUri = signIn.GraphBaseUri ?? GraphClientBuilder.DefaultGraphBaseUri;
             _credential = SourceCredentialFactory.Create(signIn);
-            var client = GraphClientBuilder.Build(_credential, GraphBaseUri, _trace, out _http, out _counter);
+            var client = GraphClientBuilder.Build(_credential, GraphBaseUri, signIn.Proxy, _trace, out _http, out _counter);
             _graph = new GraphGateway(client, GraphBaseUri);
         }
 

@@ -10,7 +10,7 @@ namespace ShareFileProvisioning.Cmdlets
     /// <summary>Signs in to a ShareFile account (OAuth password grant) and makes it this runspace's current connection.</summary>
     [Cmdlet(VerbsCommunications.Connect, "ShareFile")]
     [OutputType(typeof(ShareFileConnection))]
-    public sealed class ConnectShareFileCommand : ShareFileCmdlet
+    public sealed class ConnectShareFileCommand : ShareFileCmdlet, IDynamicParameters
     {
         /// <summary>Account name ("contoso") or host ("contoso.sharefile.eu").</summary>
         [Parameter(Mandatory = true, Position = 0)]
@@ -37,14 +37,20 @@ namespace ShareFileProvisioning.Cmdlets
         [ValidateNotNull]
         public Uri BaseUri { get; set; }
 
+        private readonly ProxyParameters _proxy = new ProxyParameters();
+
+        /// <summary>The proxy parameters (see <see cref="ProxyParameters"/>).</summary>
+        public object GetDynamicParameters() => _proxy;
+
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
         private protected override object CurrentTarget => Subdomain;
 
+
         private protected override void ProcessRecordCore()
         {
-            var connection = ConnectionFactory.Connect(this, Subdomain, Credential, ClientId, ClientSecret, BaseUri);
+            var connection = ConnectionFactory.Connect(this, Subdomain, Credential, ClientId, ClientSecret, BaseUri, _proxy.ToSettings());
             ConnectionRegistry.Set(connection);
             WriteVerbose($"Connected to ShareFile account '{connection.Subdomain}' at {connection.ApiBaseUri} as {connection.UserName}; the token is valid until {connection.TokenExpiresOn:u}.");
             if (PassThru)

@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using System.Security;
 using ShareFileProvisioning.Cmdlets.Base;
+using ShareFileProvisioning.Engine.Http;
 using ShareFileProvisioning.Engine.ShareFile;
 
 namespace ShareFileProvisioning.Connection
@@ -35,9 +36,10 @@ namespace ShareFileProvisioning.Connection
         }
 
         /// <summary>Signs in; any failure is terminating, since nothing can run without the connection.</summary>
-        public static ShareFileConnection Connect(ShareFileCmdlet cmdlet, string subdomain, PSCredential credential, string clientId, SecureString clientSecret, Uri baseUri)
+        public static ShareFileConnection Connect(ShareFileCmdlet cmdlet, string subdomain, PSCredential credential, string clientId, SecureString clientSecret, Uri baseUri, ProxySettings proxy = null)
         {
             var settings = Settings(subdomain, credential, clientId, clientSecret, baseUri);
+            settings.Proxy = proxy;
             var client = Client(cmdlet, settings);
             try
             {

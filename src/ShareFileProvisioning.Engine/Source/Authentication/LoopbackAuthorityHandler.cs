@@ -14,7 +14,7 @@ namespace ShareFileProvisioning.Engine.Source.Authentication
     {
         private readonly Uri _authority;
 
-        public LoopbackAuthorityHandler(Uri httpLoopbackAuthority) : base(new HttpClientHandler())
+        public LoopbackAuthorityHandler(Uri httpLoopbackAuthority, HttpMessageHandler inner) : base(inner)
         {
             _authority = httpLoopbackAuthority;
         }

@@ -39,11 +39,11 @@ namespace ShareFileProvisioning.Engine.Source.Authentication
                             prompt?.Invoke(info.Message);
                             return Task.CompletedTask;
                         },
-                    }, s.AuthorityHost));
+                    }, s));
                 case SourceAuthenticationMode.Certificate:
                     Require(s.TenantId, "TenantId", "certificate");
                     Require(s.ClientId, "ClientId", "certificate");
-                    var certOptions = Options(new ClientCertificateCredentialOptions(), s.AuthorityHost);
+                    var certOptions = Options(new ClientCertificateCredentialOptions(), s);
                     if (IsPem(s))
                     {
                         // netstandard2.0 has no PEM loader; Azure.Identity reads a PEM certificate + unencrypted key itself.
@@ -60,7 +60,7 @@ namespace ShareFileProvisioning.Engine.Source.Authentication
                     if (s.ClientSecret == null || s.ClientSecret.Length == 0)
                         throw new ArgumentException("Client-secret sign-in needs a ClientSecret (or choose another sign-in mode).");
                     return new ClientSecretCredential(s.TenantId, s.ClientId, SecureStrings.Unwrap(s.ClientSecret),
-                        Options(new ClientSecretCredentialOptions(), s.AuthorityHost));
+                        Options(new ClientSecretCredentialOptions(), s));
             }
         }
 
@@ -69,20 +69,25 @@ namespace ShareFileProvisioning.Engine.Source.Authentication
             if (string.IsNullOrWhiteSpace(value)) throw new ArgumentException($"{char.ToUpperInvariant(mode[0])}{mode.Substring(1)} sign-in needs {name}.");
         }
 
-        /// <summary>Authority override: https as given; http only on loopback (emulator), through <see cref="LoopbackAuthorityHandler"/>.</summary>
-        private static T Options<T>(T options, Uri authorityHost) where T : TokenCredentialOptions
+        /// <summary>
+        /// Authority override: https as given; http only on loopback (emulator), through <see cref="LoopbackAuthorityHandler"/>.
+        /// A proxy carries the token requests too. Managed identity never gets one: its endpoint is on the host itself.
+        /// </summary>
+        private static T Options<T>(T options, SourceSignInSettings s) where T : TokenCredentialOptions
         {
-            if (authorityHost == null) return options;
-            if (authorityHost.Scheme == Uri.UriSchemeHttps)
+            var authorityHost = s.AuthorityHost;
+            var proxied = Http.ProxySettings.CreateHandlerOrNull(s.Proxy);
+            if (authorityHost == null || authorityHost.Scheme == Uri.UriSchemeHttps)
             {
-                options.AuthorityHost = authorityHost;
+                if (authorityHost != null) options.AuthorityHost = authorityHost;
+                if (proxied != null) options.Transport = new HttpClientTransport(proxied);
                 return options;
             }
 
             if (authorityHost.Scheme != Uri.UriSchemeHttp || !LoopbackAuthorityHandler.IsLoopback(authorityHost))
                 throw new ArgumentException($"AuthorityHost '{authorityHost}' must be https (plain http is allowed only for a loopback emulator).");
             options.AuthorityHost = new UriBuilder(authorityHost) { Scheme = Uri.UriSchemeHttps, Port = authorityHost.Port }.Uri;
-            options.Transport = new HttpClientTransport(new HttpClient(new LoopbackAuthorityHandler(authorityHost)));
+            options.Transport = new HttpClientTransport(new HttpClient(new LoopbackAuthorityHandler(authorityHost, proxied ?? new HttpClientHandler())));
             // A private authority is not in Microsoft's instance-discovery list.
             switch (options)
             {

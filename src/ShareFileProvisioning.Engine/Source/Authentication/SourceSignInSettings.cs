@@ -46,6 +46,9 @@ namespace ShareFileProvisioning.Engine.Source.Authentication
         /// <summary>Entra authority host, default https://login.microsoftonline.com/ (emulator: its http loopback origin).</summary>
         public Uri AuthorityHost { get; set; }
 
+        /// <summary>Outbound proxy for Graph and the Entra token requests; null = the platform default.</summary>
+        public Http.ProxySettings Proxy { get; set; }
+
         public SourceAuthenticationMode Mode
         {
             get

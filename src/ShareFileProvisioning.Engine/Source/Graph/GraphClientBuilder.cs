@@ -16,7 +16,7 @@ namespace ShareFileProvisioning.Engine.Source.Graph
     {
         public static readonly Uri DefaultGraphBaseUri = new Uri("https://graph.microsoft.com/v1.0");
 
-        public static GraphServiceClient Build(TokenCredential credential, Uri graphBaseUri, IEngineTrace trace, out HttpClient httpClient, out RequestTraceHandler counter)
+        public static GraphServiceClient Build(TokenCredential credential, Uri graphBaseUri, Http.ProxySettings proxy, IEngineTrace trace, out HttpClient httpClient, out RequestTraceHandler counter)
         {
             graphBaseUri = graphBaseUri ?? DefaultGraphBaseUri;
             if (graphBaseUri.Scheme != Uri.UriSchemeHttps && !Authentication.LoopbackAuthorityHandler.IsLoopback(graphBaseUri))
@@ -25,7 +25,9 @@ namespace ShareFileProvisioning.Engine.Source.Graph
             var handlers = GraphClientFactory.CreateDefaultHandlers();
             counter = new RequestTraceHandler(trace);
             handlers.Add(counter);
-            httpClient = GraphClientFactory.Create(handlers);
+            // With a proxy, the final handler is ours; redirects stay with Graph's redirect middleware.
+            var final = Http.ProxySettings.CreateHandlerOrNull(proxy, h => h.AllowAutoRedirect = false);
+            httpClient = GraphClientFactory.Create(handlers, finalHandler: final);
             var auth = new AzureIdentityAuthenticationProvider(credential, new[] { graphBaseUri.Host }, null, true, TokenScope(graphBaseUri));
             return new GraphServiceClient(httpClient, auth, graphBaseUri.ToString().TrimEnd('/'));
         }

@@ -70,7 +70,8 @@ namespace ShareFileProvisioning.Engine.Source.Graph
 
         private static readonly string[] AssignmentSelect = { "id", "principalId", "principalType", "principalDisplayName", "appRoleId" };
 
-        public async Task<List<ScopeAssignment>> ListAssignmentsAsync(ServicePrincipalInfo sp, CancellationToken ct)
+        /// <param name="onPage">Told the size of each page as it arrives (progress).</param>
+        public async Task<List<ScopeAssignment>> ListAssignmentsAsync(ServicePrincipalInfo sp, CancellationToken ct, Action<int> onPage = null)
         {
             const string op = "listing the app's assignments (appRoleAssignedTo)";
             var result = new List<ScopeAssignment>();
@@ -86,6 +87,7 @@ namespace ShareFileProvisioning.Engine.Source.Graph
                 page =>
                 {
                     result.AddRange((page.Value ?? new List<AppRoleAssignment>()).Select(a => ToScopeAssignment(sp, a)));
+                    onPage?.Invoke(page.Value?.Count ?? 0);
                     return true;
                 }).ConfigureAwait(false);
             return result;
@@ -183,7 +185,7 @@ namespace ShareFileProvisioning.Engine.Source.Graph
         /// Users by list: with <paramref name="ids"/> one `id in (…)` page set, else the whole tenant. The first page of a
         /// tenant list asks for @odata.count (advanced query) so the caller can choose the cheaper strategy.
         /// </summary>
-        public async Task<List<User>> ListUsersAsync(IReadOnlyCollection<string> select, IReadOnlyCollection<string> ids, Func<long?, bool> continueAfterFirstPage, CancellationToken ct)
+        public async Task<List<User>> ListUsersAsync(IReadOnlyCollection<string> select, IReadOnlyCollection<string> ids, Func<long?, bool> continueAfterFirstPage, CancellationToken ct, Action<List<User>> onPage = null)
         {
             const string op = "reading users";
             var result = new List<User>();
@@ -209,6 +211,7 @@ namespace ShareFileProvisioning.Engine.Source.Graph
                 page =>
                 {
                     result.AddRange(page.Value ?? new List<User>());
+                    if (page.Value != null) onPage?.Invoke(page.Value);
                     var go = !first || continueAfterFirstPage == null || continueAfterFirstPage(page.OdataCount);
                     first = false;
                     return go;

@@ -28,6 +28,7 @@ namespace ShareFileProvisioning.Engine.Source.Scope
         public async Task<SourceReadResult> ReadAsync(SourceReadOptions options, bool withWatermark, CancellationToken ct)
         {
             var trace = options.Trace ?? NullEngineTrace.Instance;
+            var progress = PlanProgressCounter.For(trace, PlanStage.ReadingSource);
             var select = UserSelect.Build(options.Attributes);
 
             // Links first: a change made while we read is then replayed next cycle instead of lost.
@@ -38,12 +39,13 @@ namespace ShareFileProvisioning.Engine.Source.Scope
                 groupsLink = await _graph.LatestDeltaLinkAsync("groups", GroupDeltaSelect, ct).ConfigureAwait(false);
             }
 
-            var assignments = await _graph.ListAssignmentsAsync(_sp, ct).ConfigureAwait(false);
+            var assignments = await _graph.ListAssignmentsAsync(_sp, ct, progress.AssignmentPage).ConfigureAwait(false);
             var groups = await ReadGroupsAsync(_graph, assignments, ScopeCalculator.AssignedGroupIds(assignments), options.MaxConcurrency, ct).ConfigureAwait(false);
             var reasons = ScopeCalculator.UserReasons(assignments, groups.ToDictionary(g => g.Id, StringComparer.OrdinalIgnoreCase));
             trace.Verbose($"{assignments.Count} assignments of '{_sp.DisplayName}': {groups.Count} groups, {reasons.Count} users in scope.");
 
-            var users = await new UserFetcher(_graph, trace).FetchAsync(reasons.Keys, select, options.MaxConcurrency, ct).ConfigureAwait(false);
+            var users = await new UserFetcher(_graph, trace, progress).FetchAsync(reasons.Keys, select, options.MaxConcurrency, ct).ConfigureAwait(false);
+            progress.Finish();
             var result = new SourceReadResult { IsFullRead = true, Groups = groups, AssignmentCount = assignments.Count };
             foreach (var pair in reasons)
             {

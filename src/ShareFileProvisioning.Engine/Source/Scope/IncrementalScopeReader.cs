@@ -30,12 +30,13 @@ namespace ShareFileProvisioning.Engine.Source.Scope
         public async Task<SourceReadResult> ReadAsync(SourceWatermark wm, SourceReadOptions options, CancellationToken ct)
         {
             var trace = options.Trace ?? NullEngineTrace.Instance;
+            var progress = PlanProgressCounter.For(trace, PlanStage.ReadingSource);
             var select = UserSelect.Build(options.Attributes);
 
             // The three reads are independent; the assignment re-list (one page per 999) dominates, so the deltas ride along.
             var usersRead = _graph.ReadUsersDeltaAsync(wm.UsersDeltaLink, ct);
             var groupsRead = _graph.ReadGroupsDeltaAsync(wm.GroupsDeltaLink, ct);
-            var assignmentsRead = _graph.ListAssignmentsAsync(_sp, ct);
+            var assignmentsRead = _graph.ListAssignmentsAsync(_sp, ct, progress.AssignmentPage);
             await Task.WhenAll(usersRead, groupsRead, assignmentsRead).ConfigureAwait(false);
             var (deltaUsers, usersLink) = await usersRead.ConfigureAwait(false);
             var (deltaGroups, groupsLink) = await groupsRead.ConfigureAwait(false);
@@ -57,7 +58,8 @@ namespace ShareFileProvisioning.Engine.Source.Scope
             var revisit = new HashSet<string>(options.RevisitUserIds ?? new string[0], Ids);
             var toFetch = newReasons.Keys.Where(id => !changedUsers.ContainsKey(id)
                 && (revisit.Contains(id) || !oldReasons.TryGetValue(id, out var before) || !ScopeCalculator.SameReasons(before, newReasons[id]))).ToList();
-            var fetched = await new UserFetcher(_graph, trace).FetchAsync(toFetch, select, options.MaxConcurrency, ct).ConfigureAwait(false);
+            var fetched = await new UserFetcher(_graph, trace, progress).FetchAsync(toFetch, select, options.MaxConcurrency, ct).ConfigureAwait(false);
+            progress.Finish();
 
             var result = new SourceReadResult { IsFullRead = false, AssignmentCount = assignments.Count };
             var disabledNow = new HashSet<string>(Ids);

@@ -20,11 +20,13 @@ namespace ShareFileProvisioning.Engine.Source.Scope
 
         private readonly GraphGateway _graph;
         private readonly IEngineTrace _trace;
+        private readonly PlanProgressCounter _progress;
 
-        public UserFetcher(GraphGateway graph, IEngineTrace trace)
+        public UserFetcher(GraphGateway graph, IEngineTrace trace, PlanProgressCounter progress = null)
         {
             _graph = graph;
             _trace = trace ?? NullEngineTrace.Instance;
+            _progress = progress ?? PlanProgressCounter.For(null, PlanStage.ReadingSource);
         }
 
         public async Task<Dictionary<string, User>> FetchAsync(ICollection<string> ids, IReadOnlyCollection<string> select, int maxConcurrency, CancellationToken ct)
@@ -43,7 +45,7 @@ namespace ShareFileProvisioning.Engine.Source.Scope
                     _trace.Verbose($"{wanted.Count} users to read from a tenant of {count?.ToString() ?? "unknown size"}: " +
                                    (listWholeTenant ? $"listing the tenant ({listPages} pages)." : $"by id ({batches} filtered requests)."));
                     return listWholeTenant;
-                }, ct).ConfigureAwait(false);
+                }, ct, Counted(wanted)).ConfigureAwait(false);
                 foreach (var u in firstPage.Where(u => wanted.Contains(u.Id))) found[u.Id] = u;
                 if (listWholeTenant) return found;
             }
@@ -51,9 +53,13 @@ namespace ShareFileProvisioning.Engine.Source.Scope
             var remaining = wanted.Where(i => !found.ContainsKey(i)).ToList();
             var chunks = Enumerable.Range(0, (remaining.Count + IdsPerFilter - 1) / IdsPerFilter)
                 .Select(i => remaining.Skip(i * IdsPerFilter).Take(IdsPerFilter).ToList()).ToList();
-            var pages = await Bounded.SelectAsync(chunks, maxConcurrency, chunk => _graph.ListUsersAsync(select, chunk, null, ct), ct).ConfigureAwait(false);
+            var pages = await Bounded.SelectAsync(chunks, maxConcurrency, chunk => _graph.ListUsersAsync(select, chunk, null, ct, Counted(wanted)), ct).ConfigureAwait(false);
             foreach (var u in pages.SelectMany(p => p)) found[u.Id] = u;
             return found;
         }
+
+        /// <summary>Progress counts the wanted users a page brought, not the rest of a tenant listing.</summary>
+        private Action<List<User>> Counted(HashSet<string> wanted) =>
+            _progress.IsActive ? page => _progress.UserPage(page.Count(u => u.Id != null && wanted.Contains(u.Id))) : (Action<List<User>>)null;
     }
 }

@@ -1,7 +1,9 @@
 using System;
 using Azure;
+using Azure.Core.Pipeline;
 using Azure.Identity;
 using Azure.Storage.Blobs;
+using ShareFileProvisioning.Engine.Http;
 using ShareFileProvisioning.Engine.ShareFile;
 
 namespace ShareFileProvisioning.Engine.State.Blob
@@ -19,6 +21,9 @@ namespace ShareFileProvisioning.Engine.State.Blob
             options.Retry.MaxRetries = 3;
             options.Retry.Delay = TimeSpan.FromMilliseconds(500);
             options.Retry.NetworkTimeout = TimeSpan.FromSeconds(100);
+            // Managed identity's own token requests stay off the proxy (its endpoint is on the host); the blob calls go through it.
+            var proxied = ProxySettings.CreateHandlerOrNull(s.Proxy);
+            if (proxied != null) options.Transport = new HttpClientTransport(proxied);
 
             switch (s.Authentication)
             {

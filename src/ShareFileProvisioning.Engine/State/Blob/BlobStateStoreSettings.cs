@@ -50,6 +50,9 @@ namespace ShareFileProvisioning.Engine.State.Blob
 
         public SecureString ConnectionString { get; set; }
 
+        /// <summary>Outbound proxy for the blob requests; null = the platform default.</summary>
+        public Http.ProxySettings Proxy { get; set; }
+
         /// <summary>Engine-internal: a ready credential (tests, or a host that already holds one).</summary>
         internal TokenCredential Credential { get; set; }
 
@@ -110,9 +113,24 @@ namespace ShareFileProvisioning.Engine.State.Blob
             if (endpointProblem != null) return endpointProblem;
             if (ConnectionString != null && string.IsNullOrEmpty(ContainerName) && !UriNamesContainer(ContainerUri))
                 return "Blob state settings with a connection string need the container name.";
+            var proxyProblem = ProxyProblem();
+            if (proxyProblem != null) return proxyProblem;
             if (!string.IsNullOrEmpty(ContainerName) && !IsValidContainerName(ContainerName))
                 return $"'{ContainerName}' is not a valid blob container name (3–63 lower-case letters, digits and single hyphens, starting with a letter or digit).";
             return null;
+        }
+
+        private string ProxyProblem()
+        {
+            try
+            {
+                Proxy?.Validate();
+                return null;
+            }
+            catch (ArgumentException e)
+            {
+                return e.Message;
+            }
         }
 
         internal static bool UriNamesContainer(Uri uri) =>

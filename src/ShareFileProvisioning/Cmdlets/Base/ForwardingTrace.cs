@@ -1,3 +1,4 @@
+using System;
 using System.Threading;
 using ShareFileProvisioning.Engine.Diagnostics;
 
@@ -7,7 +8,7 @@ namespace ShareFileProvisioning.Cmdlets.Base
     /// A connection's client outlives the cmdlet that created it; its narration goes to whichever cmdlet is running
     /// engine work right now (per async flow), so Verbose/Debug always land in the current command's streams.
     /// </summary>
-    internal sealed class ForwardingTrace : IEngineTrace
+    internal sealed class ForwardingTrace : IEngineTrace, IProgress<PlanProgress>
     {
         public static readonly ForwardingTrace Instance = new ForwardingTrace();
         private static readonly AsyncLocal<IEngineTrace> Target = new AsyncLocal<IEngineTrace>();
@@ -25,5 +26,7 @@ namespace ShareFileProvisioning.Cmdlets.Base
         public void Verbose(string message) => Target.Value?.Verbose(message);
 
         public void Debug(string message) => Target.Value?.Debug(message);
+
+        public void Report(PlanProgress value) => (Target.Value as IProgress<PlanProgress>)?.Report(value);
     }
 }

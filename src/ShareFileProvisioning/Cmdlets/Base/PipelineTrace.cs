@@ -1,13 +1,15 @@
+using System;
 using System.Management.Automation;
 using ShareFileProvisioning.Engine.Diagnostics;
 
 namespace ShareFileProvisioning.Cmdlets.Base
 {
     /// <summary>
-    /// Engine narration (any thread) → the cmdlet's Verbose and Debug streams (pipeline thread). Every line passes the
-    /// redactor on its way out, whatever the engine already masked: the streams are where a leak would be seen.
+    /// Engine narration and planning progress (any thread) → the cmdlet's Verbose, Debug and Progress streams (pipeline
+    /// thread). Every line passes the redactor on its way out, whatever the engine already masked: the streams are where
+    /// a leak would be seen.
     /// </summary>
-    internal sealed class PipelineTrace : IEngineTrace
+    internal sealed class PipelineTrace : IEngineTrace, IProgress<PlanProgress>
     {
         private readonly PipelineQueue _queue;
         private readonly Cmdlet _cmdlet;
@@ -16,7 +18,13 @@ namespace ShareFileProvisioning.Cmdlets.Base
         {
             _queue = queue;
             _cmdlet = cmdlet;
+            Progress = new PlanProgressWriter(cmdlet);
         }
+
+        /// <summary>Pipeline thread only.</summary>
+        public PlanProgressWriter Progress { get; }
+
+        public void Report(PlanProgress value) => _queue.Post(() => Progress.Write(value));
 
         public void Verbose(string message) => _queue.Post(() => _cmdlet.WriteVerbose(SecretRedactor.Redact(message)));
 

@@ -54,13 +54,20 @@ namespace ShareFileProvisioning.Cmdlets.Base
             using (var queue = new PipelineQueue())
             {
                 var trace = new PipelineTrace(queue, this);
-                return queue.Run(
-                    () =>
-                    {
-                        ForwardingTrace.Current = trace;   // flows with this work only, not back to the caller
-                        return work(trace, queue, CancellationToken);
-                    },
-                    CancellationToken);
+                try
+                {
+                    return queue.Run(
+                        () =>
+                        {
+                            ForwardingTrace.Current = trace;   // flows with this work only, not back to the caller
+                            return work(trace, queue, CancellationToken);
+                        },
+                        CancellationToken);
+                }
+                finally
+                {
+                    if (!Stopping) trace.Progress.CompleteAll();
+                }
             }
         }
 

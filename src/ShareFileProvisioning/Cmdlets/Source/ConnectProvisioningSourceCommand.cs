@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using System.Security;
 using System.Security.Cryptography.X509Certificates;
+using ShareFileProvisioning.Connection;
 using ShareFileProvisioning.Engine.Source;
 using ShareFileProvisioning.Engine.Source.Authentication;
 
@@ -14,7 +15,7 @@ namespace ShareFileProvisioning.Cmdlets.Source
     /// </summary>
     [Cmdlet(VerbsCommunications.Connect, "ProvisioningSource", DefaultParameterSetName = ClientSecretSet)]
     [OutputType(typeof(ProvisioningSourceConnection))]
-    public sealed class ConnectProvisioningSourceCommand : SourceCmdlet
+    public sealed class ConnectProvisioningSourceCommand : SourceCmdlet, IDynamicParameters
     {
         private const string ClientSecretSet = "ClientSecret";
         private const string ThumbprintSet = "CertificateThumbprint";
@@ -108,6 +109,11 @@ namespace ShareFileProvisioning.Cmdlets.Source
         [ValidateNotNull]
         public Uri AuthorityHost { get; set; }
 
+        private readonly ProxyParameters _proxy = new ProxyParameters();
+
+        /// <summary>The proxy parameters (see <see cref="ProxyParameters"/>).</summary>
+        public object GetDynamicParameters() => _proxy;
+
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
@@ -131,6 +137,7 @@ namespace ShareFileProvisioning.Cmdlets.Source
                 AccessToken = AccessToken,
                 GraphBaseUri = GraphBaseUri,
                 AuthorityHost = AuthorityHost,
+                Proxy = _proxy.ToSettings(),
             };
 
             var source = RunEngine((trace, queue, ct) =>

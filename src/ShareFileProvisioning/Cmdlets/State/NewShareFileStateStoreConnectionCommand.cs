@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using System.Security;
 using ShareFileProvisioning.Cmdlets.Base;
+using ShareFileProvisioning.Connection;
 using ShareFileProvisioning.Engine.State.Blob;
 
 namespace ShareFileProvisioning.Cmdlets.State
@@ -12,7 +13,7 @@ namespace ShareFileProvisioning.Cmdlets.State
     /// </summary>
     [Cmdlet(VerbsCommon.New, "ShareFileStateStoreConnection", DefaultParameterSetName = IdentitySet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(ShareFileStateStoreConnection))]
-    public sealed class NewShareFileStateStoreConnectionCommand : ShareFileCmdlet
+    public sealed class NewShareFileStateStoreConnectionCommand : ShareFileCmdlet, IDynamicParameters
     {
         private const string IdentitySet = "ManagedIdentity";
         private const string SasSet = "SasToken";
@@ -46,6 +47,11 @@ namespace ShareFileProvisioning.Cmdlets.State
         [ValidateNotNull]
         public SecureString ConnectionString { get; set; }
 
+        private readonly ProxyParameters _proxy = new ProxyParameters();
+
+        /// <summary>The proxy parameters (see <see cref="ProxyParameters"/>).</summary>
+        public object GetDynamicParameters() => _proxy;
+
         private protected override object CurrentTarget => ContainerUri;
 
         private protected override void ProcessRecordCore()
@@ -58,6 +64,7 @@ namespace ShareFileProvisioning.Cmdlets.State
                 ManagedIdentityClientId = ManagedIdentityClientId,
                 SasToken = SasToken,
                 ConnectionString = ConnectionString,
+                Proxy = _proxy.ToSettings(),
             };
             var problem = settings.Validate();
             if (problem != null)
