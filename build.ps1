@@ -6,7 +6,7 @@
     Build  - compiles the solution and assembles the shippable module folder out/ShareFileProvisioning.
     Package - Build, then write out/ShareFileProvisioning.<version>.nupkg (Install-PSResource/Publish-PSResource) and
              out/ShareFileProvisioning.zip (Azure Automation: the module folder at the zip's root).
-    Test   - Package, install Azurite (npm) for the blob state tests and tinyproxy (apt-get) for the proxy tests, then xunit (engine, emulators, cmdlet assembly) and Pester (the built module in a fresh pwsh);
+    Test   - Package, install Azurite (npm) for the blob state tests and tinyproxy (apt-get) for the proxy tests, then xunit (engine, emulators, cmdlet assembly; a second pass against the strict ShareFile feeds) and Pester (the built module in a fresh pwsh);
              prints both runners' totals and a final "N passed, M failed" line; exits non-zero on any failure.
     Demo   - Build, start the emulators, and run the demo script against them in a fresh pwsh.
     Bench  - Build the engine and emulators, then seed the emulators with a large tenant (100,000 assigned users, 2,000 groups; half of the users
@@ -159,6 +159,17 @@ function Get-TrxCounts([string] $Path) {
     [pscustomobject]@{ Passed = [int]$c.passed; Failed = [int]$c.failed + [int]$c.error + [int]$c.timeout + [int]$c.aborted; Skipped = [int]$c.notExecuted; Total = [int]$c.total }
 }
 
+# One xunit run with its counts from the TRX file; a runner that fails without a counted failure counts as one.
+function Invoke-Xunit([string] $Name) {
+    & dotnet test (Join-Path $Root 'tests/ShareFileProvisioning.Tests') -c $Configuration --no-build -nologo `
+        --logger "trx;LogFileName=$Name.trx" --logger 'console;verbosity=minimal' --results-directory $ResultsDir | Out-Host
+    $exit = $LASTEXITCODE
+    $trxFile = Join-Path $ResultsDir "$Name.trx"
+    $counts = if (Test-Path $trxFile) { Get-TrxCounts $trxFile } else { [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0; Total = 1 } }
+    if ($exit -ne 0 -and $counts.Failed -eq 0) { $counts.Failed = 1 }
+    $counts
+}
+
 function Invoke-Test {
     Invoke-Package
     Remove-Item $ResultsDir -Recurse -Force -ErrorAction SilentlyContinue
@@ -167,13 +178,16 @@ function Invoke-Test {
     Install-Azurite
     Install-Tinyproxy
     Write-Host '== xunit' -ForegroundColor Cyan
-    & dotnet test (Join-Path $Root 'tests/ShareFileProvisioning.Tests') -c $Configuration --no-build -nologo `
-        --logger 'trx;LogFileName=xunit.trx' --logger 'console;verbosity=minimal' --results-directory $ResultsDir
-    $xunitExit = $LASTEXITCODE
-    $trxFile = Join-Path $ResultsDir 'xunit.trx'
-    $xunit = if (Test-Path $trxFile) { Get-TrxCounts $trxFile } else { [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0; Total = 1 } }
-    if ($xunitExit -ne 0 -and $xunit.Failed -eq 0) { $xunit.Failed = 1 }   # the runner itself failed
+    $xunit = Invoke-Xunit 'xunit'
     Write-Host ("xunit: {0} passed, {1} failed, {2} skipped" -f $xunit.Passed, $xunit.Failed, $xunit.Skipped)
+    # Second pass, xunit only (a second Pester pass would double the run): the same tests against the stricter ShareFile
+    # emulator — feeds without IsDisabled/LastAnyLogin, at most 7 items a page (emulator seeds README, "Feed switches").
+    Write-Host '== xunit (strict ShareFile feeds)' -ForegroundColor Cyan
+    $env:SFP_EMULATOR_OMIT_FEED_STATE = '1'
+    $env:SFP_EMULATOR_PAGE_SIZE = '7'
+    try { $strict = Invoke-Xunit 'xunit-strict' }
+    finally { Remove-Item Env:SFP_EMULATOR_OMIT_FEED_STATE, Env:SFP_EMULATOR_PAGE_SIZE -ErrorAction SilentlyContinue }
+    Write-Host ("xunit (strict feeds): {0} passed, {1} failed, {2} skipped" -f $strict.Passed, $strict.Failed, $strict.Skipped)
 
     Write-Host '== Pester (fresh pwsh, built module)' -ForegroundColor Cyan
     $pesterJson = Join-Path $ResultsDir 'pester.json'
@@ -185,8 +199,8 @@ function Invoke-Test {
     if ($pesterExit -ne 0 -and $pester.Failed -eq 0) { $pester.Failed = 1 }
     Write-Host ("Pester: {0} passed, {1} failed, {2} skipped" -f $pester.Passed, $pester.Failed, $pester.Skipped)
 
-    $passed = $xunit.Passed + $pester.Passed
-    $failed = $xunit.Failed + $pester.Failed
+    $passed = $xunit.Passed + $strict.Passed + $pester.Passed
+    $failed = $xunit.Failed + $strict.Failed + $pester.Failed
     Write-Host ''
     Write-Host "$passed passed, $failed failed"
     if ($failed -gt 0 -or $passed -eq 0) { exit 1 }
