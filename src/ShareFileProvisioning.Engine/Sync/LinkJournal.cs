@@ -48,8 +48,8 @@ namespace ShareFileProvisioning.Engine.Sync
                     : null;
         }
 
-        /// <summary>Records a change; returns true when a batch is due.</summary>
-        public bool Upsert(ObjectLink link, bool fromCreate)
+        /// <summary>Records a change; a create counts towards the next batch write (<see cref="FlushIfDueAsync"/>).</summary>
+        public void Upsert(ObjectLink link, bool fromCreate)
         {
             lock (_links)
             {
@@ -57,8 +57,20 @@ namespace ShareFileProvisioning.Engine.Sync
                     _links.Remove(other.SourceId);   // the plan re-links a ShareFile user whose previous source object is gone
                 _links.Upsert(link);
                 if (fromCreate) _unsavedCreates.Add(link.SourceId);
-                return ++_unsaved >= _flushEvery;
+                _unsaved++;
             }
+        }
+
+        /// <summary>
+        /// Writes the links once a batch of creates is waiting: their create intents are then dropped, and a crash loses
+        /// at most one batch of links (which the intents recover by matching). Adoptions alone never force a write: a
+        /// lost adoption link is found again by matching at no risk.
+        /// </summary>
+        public Task FlushIfDueAsync()
+        {
+            lock (_links)
+                if (_unsavedCreates.Count < _flushEvery) return Task.CompletedTask;
+            return FlushAsync();
         }
 
         public void Update(string sourceId, Action<ObjectLink> change)

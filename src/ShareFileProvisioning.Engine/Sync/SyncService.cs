@@ -35,91 +35,24 @@ namespace ShareFileProvisioning.Engine.Sync
         public static async Task<SyncSession> PrepareAsync(SyncRequest request, CancellationToken cancellationToken)
         {
             Check(request);
-            var trace = request.Trace ?? NullEngineTrace.Instance;
-            var profile = request.Profile;
-            var state = request.State ?? new FileStateStore(profile);
-            var watermarks = request.Watermarks ?? new StateSourceWatermarkStore(state);
-            var startMetrics = request.ShareFile.Metrics;
-            var started = request.Clock;
-            var watch = Stopwatch.StartNew();
-
-            var held = await state.AcquireLockAsync(cancellationToken).ConfigureAwait(false);
+            var start = new CycleStart(request);
+            var held = await start.State.AcquireLockAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                await SourceBinding.CheckAsync(state, request, cancellationToken).ConfigureAwait(false);
-                var intents = new PendingCreateStore(state);
+                await SourceBinding.CheckAsync(start.State, request, cancellationToken).ConfigureAwait(false);
+                var intents = new PendingCreateStore(start.State);
                 await intents.LoadAsync(cancellationToken).ConfigureAwait(false);
-                await ResolveIntentsAsync(request, state, intents, trace, cancellationToken).ConfigureAwait(false);
+                await ResolveIntentsAsync(request, start.State, intents, start.Trace, cancellationToken).ConfigureAwait(false);
 
                 // After the intents are resolved (they may add links): read the links once for the planner and the session.
-                var shared = new SharedLinksStateStore(state, cancellationToken);
-                var escrows = new EscrowBook(await state.LoadRetryQueueAsync(cancellationToken).ConfigureAwait(false), request.EscrowBackoff);
-                var waiting = await WaitingBook.LoadAsync(state, cancellationToken).ConfigureAwait(false);
-                var expired = escrows.Expire(started);
-                foreach (var e in expired)
-                    trace.Verbose($"{e.Action} of '{e.DisplayName ?? e.ObjectId}' kept failing for four weeks ({e.LastErrorCode}: {e.LastErrorMessage}): it is dropped from the retry queue.");
-                var due = escrows.Due(started);
-                var saved = request.SavedPlan;
-                // Users due for a retry or waiting are re-read by the next cycle, incremental or not; a group retry needs a full evaluation.
-                var dueGroups = due.Count(e => e.ObjectType == LinkedObjectType.Group);
-                var full = request.Full || dueGroups > 0;
-                if (dueGroups > 0 && !request.Full && saved == null)
-                    trace.Verbose($"{dueGroups} group action(s) are due for a retry: this cycle re-evaluates the whole scope (links kept).");
-                var revisit = due.Where(e => e.ObjectType == LinkedObjectType.User).Select(e => e.ObjectId).Concat(waiting.UserIds).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-
-                var planRequest = new PlanRequest
+                var shared = new SharedLinksStateStore(start.State, cancellationToken);
+                var escrows = new EscrowBook(await start.State.LoadRetryQueueAsync(cancellationToken).ConfigureAwait(false), request.EscrowBackoff);
+                var waiting = await WaitingBook.LoadAsync(start.State, cancellationToken).ConfigureAwait(false);
+                var expired = ExpireRetries(escrows, start);
+                var computed = await PlanOrRecordAsync(request, start, PlanRequestFor(request, start, shared, escrows, waiting), cancellationToken).ConfigureAwait(false);
+                return new SyncSession(request, shared, start.Watermarks, intents, escrows, waiting, held, computed.Plan, start.Started, start.StartMetrics, start.Watch, computed.Timings, start.Trace)
                 {
-                    Source = request.Source, ShareFile = request.ShareFile, State = shared, Watermarks = watermarks,
-                    Configuration = request.Configuration, Full = full, ProfileName = profile.Name, Subdomain = request.Subdomain,
-                    Now = request.Now, PageSize = request.PageSize, MaxConcurrency = Math.Max(1, request.ThrottleLimit), Trace = trace,
-                    RevisitUserIds = revisit, SingleUser = request.OnDemand,
-                };
-                if (saved != null)
-                {
-                    // Recompute the same way the saved plan was computed, then compare what both were computed from.
-                    planRequest.Full = saved.Summary?.CycleType == PlanCycleType.Full;
-                    planRequest.SingleUser = saved.Basis?.SingleObject;
-                    planRequest.IncludeUnmanaged = saved.Basis?.IncludesUnmanaged == true;
-                }
-                PlanResult computed;
-                try
-                {
-                    computed = await PlanService.ComputeAsync(planRequest, cancellationToken).ConfigureAwait(false);
-                }
-                catch (ShareFile.ShareFileAuthenticationException e)
-                {
-                    // Nothing can be written without a token: quarantine, as Entra does on bad target credentials.
-                    throw await QuarantineAsync(request, state, started, watch, e, "ShareFile refused the sign-in: ").ConfigureAwait(false);
-                }
-                catch (Source.SourceException e) when (e is Source.SourceAuthenticationException || e is Source.SourcePermissionException)
-                {
-                    // Entra ID refused the sign-in or a permission: no read of the source can be trusted, so the cycle cannot start.
-                    throw await QuarantineAsync(request, state, started, watch, e, "Entra ID refused the read: ").ConfigureAwait(false);
-                }
-                catch (Exception e) when (CouldNotReach(e))
-                {
-                    await RecordNotStartedAsync(request, state, started, watch, "Failed", null, SecretRedactor.Redact(e.Message)).ConfigureAwait(false);
-                    throw;
-                }
-                foreach (var note in computed.Notes) trace.Verbose(note);
-                var suspicious = computed.Plan.Summary?.Threshold?.SuspiciousSource;
-                if (suspicious != null && !request.AllowDeletes)
-                {
-                    var message = $"The sync is refused: {suspicious}. Nothing was sent. Check the app's assignments and Test-ProvisioningSource; run Invoke-ShareFileSync -AllowDeletes only if everyone really left.";
-                    await RecordNotStartedAsync(request, state, started, watch, "Refused", null, message).ConfigureAwait(false);
-                    throw new SyncRefusedException("SuspiciousSource", message);
-                }
-                // A saved plan is applied only as the plan computed now, once both are the same: nothing in the file is trusted.
-                if (saved != null)
-                {
-                    PlanStaleness.ThrowIfStale(saved, computed.Plan);
-                    PlanStaleness.AdoptIdentity(saved, computed.Plan);
-                }
-                var plan = computed.Plan;
-
-                return new SyncSession(request, shared, watermarks, intents, escrows, waiting, held, plan, started, startMetrics, watch, computed.Timings, trace)
-                {
-                    RetriesExpired = expired.Count,
+                    RetriesExpired = expired,
                 };
             }
             catch
@@ -127,6 +60,105 @@ namespace ShareFileProvisioning.Engine.Sync
                 held.Dispose();
                 throw;
             }
+        }
+
+        /// <summary>What a cycle starts from before its lock: the state, the clock, the client's counters.</summary>
+        private sealed class CycleStart
+        {
+            public CycleStart(SyncRequest request)
+            {
+                Trace = request.Trace ?? NullEngineTrace.Instance;
+                State = request.State ?? new FileStateStore(request.Profile);
+                Watermarks = request.Watermarks ?? new StateSourceWatermarkStore(State);
+                StartMetrics = request.ShareFile.Metrics;
+                Started = request.Clock;
+            }
+
+            public IEngineTrace Trace { get; }
+
+            public IStateStore State { get; }
+
+            public ISourceWatermarkStore Watermarks { get; }
+
+            public Http.ShareFileClientMetrics StartMetrics { get; }
+
+            public DateTimeOffset Started { get; }
+
+            public Stopwatch Watch { get; } = Stopwatch.StartNew();
+        }
+
+        private static int ExpireRetries(EscrowBook escrows, CycleStart start)
+        {
+            var expired = escrows.Expire(start.Started);
+            foreach (var e in expired)
+                start.Trace.Verbose($"{e.Action} of '{e.DisplayName ?? e.ObjectId}' kept failing for four weeks ({e.LastErrorCode}: {e.LastErrorMessage}): it is dropped from the retry queue.");
+            return expired.Count;
+        }
+
+        /// <summary>
+        /// The plan request of this cycle. Users due for a retry or waiting are re-read, incremental or not; a group retry
+        /// needs a full evaluation. A saved plan is recomputed the way it was computed.
+        /// </summary>
+        private static PlanRequest PlanRequestFor(SyncRequest request, CycleStart start, IStateStore links, EscrowBook escrows, WaitingBook waiting)
+        {
+            var due = escrows.Due(start.Started);
+            var dueGroups = due.Count(e => e.ObjectType == LinkedObjectType.Group);
+            var saved = request.SavedPlan;
+            if (dueGroups > 0 && !request.Full && saved == null)
+                start.Trace.Verbose($"{dueGroups} group action(s) are due for a retry: this cycle re-evaluates the whole scope (links kept).");
+            return new PlanRequest
+            {
+                Source = request.Source, ShareFile = request.ShareFile, State = links, Watermarks = start.Watermarks,
+                Configuration = request.Configuration, ProfileName = request.Profile.Name, Subdomain = request.Subdomain,
+                Now = request.Now, PageSize = request.PageSize, MaxConcurrency = Math.Max(1, request.ThrottleLimit), Trace = start.Trace,
+                RevisitUserIds = due.Where(e => e.ObjectType == LinkedObjectType.User).Select(e => e.ObjectId).Concat(waiting.UserIds).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
+                Full = saved != null ? saved.Summary?.CycleType == PlanCycleType.Full : request.Full || dueGroups > 0,
+                SingleUser = saved != null ? saved.Basis?.SingleObject : request.OnDemand,
+                IncludeUnmanaged = saved?.Basis?.IncludesUnmanaged == true,
+            };
+        }
+
+        /// <summary>
+        /// Computes the plan; a cycle that cannot start (sign-in or permission refused, a source or ShareFile out of reach,
+        /// a suspicious source) is recorded and rethrown. A saved plan is applied only as the plan computed now, once both
+        /// are the same: nothing in the file is trusted.
+        /// </summary>
+        private static async Task<PlanResult> PlanOrRecordAsync(SyncRequest request, CycleStart start, PlanRequest planRequest, CancellationToken cancellationToken)
+        {
+            PlanResult computed;
+            try
+            {
+                computed = await PlanService.ComputeAsync(planRequest, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ShareFile.ShareFileAuthenticationException e)
+            {
+                // Nothing can be written without a token: quarantine, as Entra does on bad target credentials.
+                throw await QuarantineAsync(request, start, e, "ShareFile refused the sign-in: ").ConfigureAwait(false);
+            }
+            catch (Source.SourceException e) when (e is Source.SourceAuthenticationException || e is Source.SourcePermissionException)
+            {
+                // Entra ID refused the sign-in or a permission: no read of the source can be trusted, so the cycle cannot start.
+                throw await QuarantineAsync(request, start, e, "Entra ID refused the read: ").ConfigureAwait(false);
+            }
+            catch (Exception e) when (CouldNotReach(e))
+            {
+                await RecordNotStartedAsync(request, start, "Failed", null, SecretRedactor.Redact(e.Message)).ConfigureAwait(false);
+                throw;
+            }
+            foreach (var note in computed.Notes) start.Trace.Verbose(note);
+            var suspicious = computed.Plan.Summary?.Threshold?.SuspiciousSource;
+            if (suspicious != null && !request.AllowDeletes)
+            {
+                var message = $"The sync is refused: {suspicious}. Nothing was sent. Check the app's assignments and Test-ProvisioningSource; run Invoke-ShareFileSync -AllowDeletes only if everyone really left.";
+                await RecordNotStartedAsync(request, start, "Refused", null, message).ConfigureAwait(false);
+                throw new SyncRefusedException("SuspiciousSource", message);
+            }
+            if (request.SavedPlan != null)
+            {
+                PlanStaleness.ThrowIfStale(request.SavedPlan, computed.Plan);
+                PlanStaleness.AdoptIdentity(request.SavedPlan, computed.Plan);
+            }
+            return computed;
         }
 
         /// <summary>Entra's full reset: links, delta links, assignment snapshot, retry queue, create intents, staged deletes, quarantine.</summary>
@@ -151,47 +183,25 @@ namespace ShareFileProvisioning.Engine.Sync
             e is Source.SourceException || e is ShareFile.ShareFileConnectionException || e is ShareFile.ShareFileApiException
             || e is System.Net.Http.HttpRequestException || e is TimeoutException || e is Polly.CircuitBreaker.BrokenCircuitException;
 
-        private static async Task<SyncQuarantinedException> QuarantineAsync(SyncRequest request, IStateStore state, DateTimeOffset started, Stopwatch watch, Exception cause, string what)
+        private static async Task<SyncQuarantinedException> QuarantineAsync(SyncRequest request, CycleStart start, Exception cause, string what)
         {
             var reason = CycleGuard.AuthenticationReason;
             var details = what + SecretRedactor.Redact(cause.Message);
-            await state.SaveQuarantineAsync(new QuarantineStatus { Reason = reason, Since = DateTimeOffset.UtcNow, Details = details }, CancellationToken.None).ConfigureAwait(false);
-            var summary = await RecordNotStartedAsync(request, state, started, watch, "Quarantined", reason, details).ConfigureAwait(false);
+            var summary = await RecordNotStartedAsync(request, start, "Quarantined", reason, details).ConfigureAwait(false);
             return new SyncQuarantinedException(reason, details, summary, cause);
         }
 
-        /// <summary>A cycle that could not start is still a cycle: in the history and the status, with its reason, and mailed (once per condition).</summary>
-        private static async Task<SyncSummary> RecordNotStartedAsync(SyncRequest request, IStateStore state, DateTimeOffset started, Stopwatch watch, string status, string reason, string details)
+        /// <summary>A cycle that could not start is still a cycle: it ends through the same finisher (history, status, notification).</summary>
+        private static async Task<SyncSummary> RecordNotStartedAsync(SyncRequest request, CycleStart start, string status, string reason, string details)
         {
             var summary = new SyncSummary
             {
-                CycleId = System.Guid.NewGuid().ToString(), ProfileName = request.Profile.Name, Status = status, StartedAt = started,
-                Elapsed = watch.Elapsed, QuarantineReason = reason,
+                CycleId = System.Guid.NewGuid().ToString(), ProfileName = request.Profile.Name, Status = status, StartedAt = start.Started,
+                Elapsed = start.Watch.Elapsed, QuarantineReason = reason,
             };
-            await state.AppendCycleHistoryAsync(new CycleHistoryEntry
-            {
-                CycleId = summary.CycleId, CycleType = "Unknown", StartedAt = started, CompletedAt = DateTimeOffset.UtcNow, Status = summary.Status, Error = details,
-            }, SyncDefaults.CycleHistoryKept, CancellationToken.None).ConfigureAwait(false);
-            await NotifyNotStartedAsync(request, summary, reason ?? "CycleFailed", details).ConfigureAwait(false);
+            var quarantine = reason == null ? null : new QuarantineStatus { Reason = reason, Since = DateTimeOffset.UtcNow, Details = details };
+            await CycleFinisher.RecordAsync(request, start.State, summary, "Unknown", details, quarantine, clearsQuarantine: false, start.Trace).ConfigureAwait(false);
             return summary;
-        }
-
-        private static async Task NotifyNotStartedAsync(SyncRequest request, SyncSummary summary, string reason, string details)
-        {
-            if (request.Notifications != null)
-            {
-                try
-                {
-                    await request.Notifications.NotifyAsync(new Notifications.CycleOutcome
-                    {
-                        ProfileName = summary.ProfileName, CycleId = summary.CycleId, CycleType = "Unknown", QuarantineReason = reason, QuarantineDetails = details,
-                    }, CancellationToken.None).ConfigureAwait(false);
-                }
-                catch (Exception e) when (!(e is OutOfMemoryException))
-                {
-                    (request.Trace ?? NullEngineTrace.Instance).Verbose("The quarantine notification could not be sent: " + SecretRedactor.Redact(e.Message));
-                }
-            }
         }
 
         /// <summary>

@@ -19,7 +19,7 @@ namespace ShareFileProvisioning.Engine.Sync
     /// updates first, then deprovisioning (held back as staged deletes above the threshold), each phase concurrent up to
     /// the throttle limit. The state (links, escrows, watermark, history, quarantine) and the log are written as it goes.
     /// </summary>
-    public sealed class SyncSession : IDisposable
+    public sealed partial class SyncSession : IDisposable
     {
         private readonly SyncRequest _request;
         private readonly IStateStore _state;
@@ -37,6 +37,7 @@ namespace ShareFileProvisioning.Engine.Sync
         private readonly object _reportGate = new object();
         private readonly GroupItemExecutor _groups;
         private bool _executed;
+        private Action<SyncActionResult> _onResult;
 
         internal SyncSession(SyncRequest request, IStateStore state, ISourceWatermarkStore watermarks, PendingCreateStore intents, EscrowBook escrows,
             WaitingBook waiting, IStateLock held, ProvisioningPlan plan, DateTimeOffset started, ShareFileClientMetrics startMetrics, Stopwatch watch, PlanTimings planning, IEngineTrace trace)
@@ -78,177 +79,204 @@ namespace ShareFileProvisioning.Engine.Sync
         /// Applies the plan's actions for which <paramref name="include"/> is true (null = all; the others are reported
         /// Skipped and keep the watermark where it was). <paramref name="onResult"/> is called once per action as it
         /// completes, one call at a time. Throws <see cref="SyncQuarantinedException"/> when the cycle stops early.
+        /// The cycle runs in named phases — confirm, apply users, apply groups, deprovision — and every way out of them
+        /// (success, quarantine, cancellation, a failure mid-cycle) goes through <see cref="FinishAsync"/>.
         /// </summary>
         public async Task<SyncSummary> ExecuteAsync(Func<PlanItem, bool> include, Action<SyncActionResult> onResult, CancellationToken cancellationToken)
         {
             if (_executed) throw new InvalidOperationException("This sync session has already run.");
             _executed = true;
-            var summary = new SyncSummary
+            _onResult = onResult;
+            using (var run = await StartAsync(cancellationToken).ConfigureAwait(false))
             {
-                CycleId = null, ProfileName = _request.Profile.Name, CycleType = Plan.Summary?.CycleType ?? PlanCycleType.Initial, PlanId = Plan.PlanId,
-                StartedAt = _started, PlanningTime = _prepared, PlanTimings = _planning, ThresholdExceeded = ThresholdExceeded,
-                RetriesExpired = RetriesExpired, FullEvaluationReason = Plan.Summary?.FullReadReason,
-            };
-            var logs = _request.Logs ?? new FileLogStore(_request.Profile);
-            var cycle = ProvisioningCycleContext.Start(_request.Profile.Name, _request.TenantId, summary.CycleType.ToString(), _request.Source.ServicePrincipalIdentity,
-                _request.Subdomain, _request.Source.Initiator, _started);
-            summary.CycleId = cycle.CycleId;
-            var links = new LinkJournal(_state, _intents, await _state.LoadLinksAsync(cancellationToken).ConfigureAwait(false), _request.LinkFlushEvery);
-            var executor = new PlanItemExecutor(_request.ShareFile, _request.Configuration.Deprovisioning?.ReassignToUser, links.LinkedElsewhere);
-            var attempted = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            var staged = new List<StagedDelete>();
-            var declined = 0;
-            string error = null;
-            var cancelled = false;
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo fatal = null;
-
-            using (var log = await logs.BeginCycleAsync(cycle, cancellationToken).ConfigureAwait(false))
-            using (var guard = new CycleGuard(_request.Configuration.Quarantine, cancellationToken))
-            using (_lock.Lost.Register(() => guard.Trip(CycleGuard.LockLostReason,
-                "The profile's lock (the state blob's lease) was lost to another job or could not be renewed: no more ShareFile writes are sent by this cycle.")))
-            {
-                async Task Report(SyncActionResult r)
-                {
-                    r.CompletedAt = DateTimeOffset.UtcNow;
-                    if (r.Status == SyncActionStatus.Success) _escrows.Succeed(r.SourceId);
-                    if (r.Status == SyncActionStatus.Failure && r.SourceId != null) QueueFailure(r);
-                    await log.WriteAsync(SyncLogRecords.For(cycle, r), CancellationToken.None).ConfigureAwait(false);
-                    lock (_reportGate)
-                    {
-                        Count(summary, r);
-                        onResult?.Invoke(r);
-                    }
-                    if (r.Status == SyncActionStatus.Success || r.Status == SyncActionStatus.Failure) guard.Record(r.Status == SyncActionStatus.Failure);
-                }
-
                 try
                 {
-                    ApplyBookkeeping(links);
-                    foreach (var item in Plan.Items) _waiting.Observe(item, _request.Clock);
-                    foreach (var item in Plan.Items.Where(IsReportedSkip))
-                        await Report(Result(item, SyncActionStatus.Skipped, code: item.SkipReason.ToString(), message: item.Reason)).ConfigureAwait(false);
-                    var actions = Actions;
-                    summary.Planned = actions.Count;
-                    foreach (var a in actions) if (a.SourceId != null) attempted.Add(a.SourceId);
-                    var run = new List<PlanItem>();
-                    foreach (var item in actions)
-                    {
-                        if (include != null && !include(item))
-                        {
-                            declined++;
-                            await Report(Result(item, SyncActionStatus.Skipped, code: "NotConfirmed", message: "Not confirmed: left for a later cycle.")).ConfigureAwait(false);
-                        }
-                        else if (WillStage(item))
-                        {
-                            staged.Add(new StagedDelete
-                            {
-                                SourceId = item.SourceId, TargetId = item.TargetId, ObjectType = LinkType(item), Action = item.Action.ToString(),
-                                DisplayName = item.DisplayName, CycleId = cycle.CycleId, StagedAt = _started,
-                            });
-                            await Report(Result(item, SyncActionStatus.Staged, code: "StagedDelete",
-                                message: HeldBackMessage(Plan.Summary.Threshold))).ConfigureAwait(false);
-                        }
-                        else
-                        {
-                            run.Add(item);
-                        }
-                    }
-
-                    // Users before memberships, creations and updates before deprovisioning.
-                    var provisioning = run.Where(i => !i.IsDeprovisioning && i.ObjectType == PlanObjectType.User).ToList();
-                    var groups = run.Where(i => !i.IsDeprovisioning && i.ObjectType == PlanObjectType.Group).ToList();
-                    var deprovisioning = run.Where(i => i.IsDeprovisioning).ToList();
-                    var creates = provisioning.Where(i => i.Action == PlanAction.Create && i.SourceId != null).ToList();
-                    if (creates.Count > 0)
-                        await _intents.AddAsync(creates.Select(i => new PendingCreate
-                        {
-                            SourceId = i.SourceId, Email = i.Desired?.Email ?? i.TargetEmail, DisplayName = i.DisplayName, RecordedAt = DateTimeOffset.UtcNow,
-                        }), guard.Token).ConfigureAwait(false);
-                    await RunPhaseAsync(provisioning, executor, links, Report, guard).ConfigureAwait(false);
-                    var groupCreates = groups.Where(i => i.Action == PlanAction.CreateGroup && i.SourceId != null).ToList();
-                    if (groupCreates.Count > 0)
-                        await _intents.AddAsync(groupCreates.Select(i => new PendingCreate
-                        {
-                            SourceId = i.SourceId, GroupName = i.DisplayName, DisplayName = i.SourceAnchor ?? i.DisplayName, RecordedAt = DateTimeOffset.UtcNow,
-                        }), guard.Token).ConfigureAwait(false);
-                    // Groups once their members exist: the groups themselves, then removals (room under the limit), then additions.
-                    await RunPhaseAsync(groups.Where(i => i.Action != PlanAction.AddMembers && i.Action != PlanAction.RemoveMembers).ToList(), executor, links, Report, guard).ConfigureAwait(false);
-                    await RunPhaseAsync(groups.Where(i => i.Action == PlanAction.RemoveMembers).ToList(), executor, links, Report, guard).ConfigureAwait(false);
-                    await RunPhaseAsync(groups.Where(i => i.Action == PlanAction.AddMembers).ToList(), executor, links, Report, guard).ConfigureAwait(false);
-                    await RunDowngradesAsync(deprovisioning.Where(i => i.Action == PlanAction.DowngradeToClient).ToList(), executor, links, Report, guard).ConfigureAwait(false);
-                    await RunPhaseAsync(deprovisioning.Where(i => i.Action != PlanAction.DowngradeToClient).ToList(), executor, links, Report, guard).ConfigureAwait(false);
-                    guard.Token.ThrowIfCancellationRequested();
+                    var confirmed = await ConfirmAsync(run, include).ConfigureAwait(false);
+                    await ApplyUsersAsync(run, confirmed.Where(i => !i.IsDeprovisioning && i.ObjectType == PlanObjectType.User).ToList()).ConfigureAwait(false);
+                    await ApplyGroupsAsync(run, confirmed.Where(i => !i.IsDeprovisioning && i.ObjectType == PlanObjectType.Group).ToList()).ConfigureAwait(false);
+                    await DeprovisionAsync(run, confirmed.Where(i => i.IsDeprovisioning).ToList()).ConfigureAwait(false);
+                    run.Guard.Token.ThrowIfCancellationRequested();
                 }
-                catch (OperationCanceledException) when (guard.Tripped || cancellationToken.IsCancellationRequested)
+                catch (OperationCanceledException) when (run.Guard.Tripped || cancellationToken.IsCancellationRequested)
                 {
-                    cancelled = !guard.Tripped;
+                    run.Cancelled = !run.Guard.Tripped;
                 }
                 catch (Exception e) when (!(e is OutOfMemoryException))
                 {
                     // Unexpected (a full disk, a failing result consumer): keep what was done, keep the watermark, rethrow.
-                    fatal = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
-                    error = SecretRedactor.Redact(e.Message);
+                    run.Fail(e);
                 }
-
-                // The cycle's end: the state first (links, escrows), then the watermark only if everything it covers is done.
-                await links.FlushAsync().ConfigureAwait(false);
-                if (!guard.Tripped && !cancelled && fatal == null && Plan.Summary?.CycleType != PlanCycleType.Incremental) _escrows.DropResolved(attempted);
-                await _state.SaveRetryQueueAsync(_escrows.Snapshot(), CancellationToken.None).ConfigureAwait(false);
-                await _waiting.SaveAsync(_state).ConfigureAwait(false);
-                await _state.SaveStagedDeletesAsync(staged, CancellationToken.None).ConfigureAwait(false);
-                var complete = !guard.Tripped && !cancelled && fatal == null && declined == 0 && staged.Count == 0;
-                if (complete && Plan.Basis?.NextWatermark != null && Plan.Basis.SingleObject == null)
-                {
-                    var next = Plan.Basis.NextWatermark;
-                    await _watermarks.SaveAsync(next, CancellationToken.None).ConfigureAwait(false);
-                    await _state.SaveDeltaLinksAsync(new DeltaLinks { Users = next.UsersDeltaLink, Groups = next.GroupsDeltaLink, UpdatedAt = DateTimeOffset.UtcNow }, CancellationToken.None).ConfigureAwait(false);
-                    summary.WatermarkAdvanced = true;
-                }
-                else if (!complete)
-                {
-                    _trace.Verbose("The source watermark stays where it was: not every change of this cycle was applied.");
-                }
-
-                if (guard.Tripped)
-                {
-                    summary.QuarantineReason = guard.Reason;
-                    error = guard.Details;
-                    await _state.SaveQuarantineAsync(new QuarantineStatus { Reason = guard.Reason, Since = DateTimeOffset.UtcNow, Details = guard.Details }, CancellationToken.None).ConfigureAwait(false);
-                }
-                else if (!cancelled && fatal == null && await _state.LoadQuarantineAsync(CancellationToken.None).ConfigureAwait(false) != null)
-                {
-                    await _state.SaveQuarantineAsync(null, CancellationToken.None).ConfigureAwait(false);
-                    _trace.Verbose("The cycle ran without tripping the quarantine bounds: the quarantine is cleared.");
-                }
-
-                summary.Status = guard.Tripped ? "Quarantined" : fatal != null ? "Failed" : cancelled ? "Cancelled" : summary.Failed > 0 ? "CompletedWithFailures" : "Succeeded";
-                summary.RetriesQueued = _escrows.Count;
-                summary.Waiting = _waiting.Count;
-                summary.LinkCount = links.Count;
-                var metrics = _request.ShareFile.Metrics;
-                summary.Requests = metrics.Requests - _startMetrics.Requests;
-                summary.Retries = metrics.Retries - _startMetrics.Retries;
-                summary.ThrottledResponses = metrics.ThrottledResponses - _startMetrics.ThrottledResponses;
-                summary.ThrottleWaitTotal = metrics.ThrottleWaitTotal - _startMetrics.ThrottleWaitTotal;
-                summary.Elapsed = _watch.Elapsed;
-
-                await _state.AppendCycleHistoryAsync(new CycleHistoryEntry
-                {
-                    CycleId = cycle.CycleId, CycleType = summary.CycleType.ToString(), StartedAt = _started, CompletedAt = DateTimeOffset.UtcNow,
-                    Status = summary.Status, Counts = new Dictionary<string, int>(summary.Counts, StringComparer.OrdinalIgnoreCase), Error = error,
-                }, SyncDefaults.CycleHistoryKept, CancellationToken.None).ConfigureAwait(false);
-                await log.CompleteAsync(new CycleCompletion
-                {
-                    Status = summary.Status, Requests = (int)summary.Requests, Retries = (int)summary.Retries, ThrottleWaits = (int)summary.ThrottledResponses,
-                    ThrottleWaitTime = summary.ThrottleWaitTotal, QuarantineReason = summary.QuarantineReason, Error = error,
-                }, _request.Configuration.LogRetention ?? LogRetentionSettings.Default, CancellationToken.None).ConfigureAwait(false);
-                await NotifyAsync(summary, error).ConfigureAwait(false);
-
-                fatal?.Throw();
-                if (guard.Tripped) throw new SyncQuarantinedException(guard.Reason, guard.Details, summary);
-                if (cancelled) throw new OperationCanceledException(cancellationToken);
-                return summary;
+                await FinishAsync(run).ConfigureAwait(false);
+                run.Fatal?.Throw();
+                if (run.Guard.Tripped) throw new SyncQuarantinedException(run.Guard.Reason, run.Guard.Details, run.Summary);
+                if (run.Cancelled) throw new OperationCanceledException(cancellationToken);
+                return run.Summary;
             }
+        }
+
+        /// <summary>The cycle's summary, log, links and guard.</summary>
+        private async Task<CycleRun> StartAsync(CancellationToken cancellationToken)
+        {
+            var summary = new SyncSummary
+            {
+                ProfileName = _request.Profile.Name, CycleType = Plan.Summary?.CycleType ?? PlanCycleType.Initial, PlanId = Plan.PlanId,
+                StartedAt = _started, PlanningTime = _prepared, PlanTimings = _planning, ThresholdExceeded = ThresholdExceeded,
+                RetriesExpired = RetriesExpired, FullEvaluationReason = Plan.Summary?.FullReadReason,
+            };
+            var cycle = ProvisioningCycleContext.Start(_request.Profile.Name, _request.TenantId, summary.CycleType.ToString(), _request.Source.ServicePrincipalIdentity,
+                _request.Subdomain, _request.Source.Initiator, _started);
+            summary.CycleId = cycle.CycleId;
+            var links = new LinkJournal(_state, _intents, await _state.LoadLinksAsync(cancellationToken).ConfigureAwait(false), _request.LinkFlushEvery);
+            var users = new UserItemExecutor(_request.ShareFile, _request.Configuration.Deprovisioning?.ReassignToUser, links.LinkedElsewhere);
+            var log = await (_request.Logs ?? new FileLogStore(_request.Profile)).BeginCycleAsync(cycle, cancellationToken).ConfigureAwait(false);
+            return new CycleRun(summary, cycle, log, new CycleGuard(_request.Configuration.Quarantine, cancellationToken), links, users, _lock);
+        }
+
+        /// <summary>
+        /// Phase "confirm": link bookkeeping and skips are reported, then each action is confirmed (or declined), staged
+        /// above the deletion threshold, or kept to run. Returns the actions to run.
+        /// </summary>
+        private async Task<List<PlanItem>> ConfirmAsync(CycleRun run, Func<PlanItem, bool> include)
+        {
+            ApplyBookkeeping(run.Links);
+            foreach (var item in Plan.Items) _waiting.Observe(item, _request.Clock);
+            foreach (var item in Plan.Items.Where(IsReportedSkip))
+                await ReportAsync(run, SyncResults.Of(item, SyncActionStatus.Skipped, code: item.SkipReason.ToString(), message: item.Reason)).ConfigureAwait(false);
+            var actions = Actions;
+            run.Summary.Planned = actions.Count;
+            var confirmed = new List<PlanItem>();
+            foreach (var item in actions)
+            {
+                if (item.SourceId != null) run.Attempted.Add(item.SourceId);
+                if (include != null && !include(item))
+                {
+                    run.Declined++;
+                    await ReportAsync(run, SyncResults.Of(item, SyncActionStatus.Skipped, code: "NotConfirmed", message: "Not confirmed: left for a later cycle.")).ConfigureAwait(false);
+                }
+                else if (WillStage(item))
+                {
+                    run.Staged.Add(new StagedDelete
+                    {
+                        SourceId = item.SourceId, TargetId = item.TargetId, ObjectType = LinkType(item), Action = item.Action.ToString(),
+                        DisplayName = item.DisplayName, CycleId = run.Cycle.CycleId, StagedAt = _started,
+                    });
+                    await ReportAsync(run, SyncResults.Of(item, SyncActionStatus.Staged, code: "StagedDelete", message: HeldBackMessage(Plan.Summary.Threshold))).ConfigureAwait(false);
+                }
+                else
+                {
+                    confirmed.Add(item);
+                }
+            }
+            return confirmed;
+        }
+
+        /// <summary>Phase "apply users": creations (their intents recorded first), adoptions and updates.</summary>
+        private async Task ApplyUsersAsync(CycleRun run, List<PlanItem> items)
+        {
+            await RecordIntentsAsync(run, items.Where(i => i.Action == PlanAction.Create).Select(i => new PendingCreate
+            {
+                SourceId = i.SourceId, Email = i.Desired?.Email ?? i.TargetEmail, DisplayName = i.DisplayName, RecordedAt = DateTimeOffset.UtcNow,
+            })).ConfigureAwait(false);
+            await RunPhaseAsync(run, items).ConfigureAwait(false);
+        }
+
+        /// <summary>Phase "apply groups", once their members exist: the groups themselves, then removals (room under the limit), then additions.</summary>
+        private async Task ApplyGroupsAsync(CycleRun run, List<PlanItem> items)
+        {
+            await RecordIntentsAsync(run, items.Where(i => i.Action == PlanAction.CreateGroup).Select(i => new PendingCreate
+            {
+                SourceId = i.SourceId, GroupName = i.DisplayName, DisplayName = i.SourceAnchor ?? i.DisplayName, RecordedAt = DateTimeOffset.UtcNow,
+            })).ConfigureAwait(false);
+            await RunPhaseAsync(run, items.Where(i => i.Action != PlanAction.AddMembers && i.Action != PlanAction.RemoveMembers).ToList()).ConfigureAwait(false);
+            await RunPhaseAsync(run, items.Where(i => i.Action == PlanAction.RemoveMembers).ToList()).ConfigureAwait(false);
+            await RunPhaseAsync(run, items.Where(i => i.Action == PlanAction.AddMembers).ToList()).ConfigureAwait(false);
+        }
+
+        /// <summary>Phase "deprovision", after everything else: downgrades in bulk, then disables and deletes.</summary>
+        private async Task DeprovisionAsync(CycleRun run, List<PlanItem> items)
+        {
+            await RunDowngradesAsync(run, items.Where(i => i.Action == PlanAction.DowngradeToClient).ToList()).ConfigureAwait(false);
+            await RunPhaseAsync(run, items.Where(i => i.Action != PlanAction.DowngradeToClient).ToList()).ConfigureAwait(false);
+        }
+
+        /// <summary>Creates are recorded before they are sent, so a crash or a lost answer is resolved by matching, never re-created.</summary>
+        private async Task RecordIntentsAsync(CycleRun run, IEnumerable<PendingCreate> intents)
+        {
+            var list = intents.Where(i => i.SourceId != null).ToList();
+            if (list.Count > 0) await _intents.AddAsync(list, run.Guard.Token).ConfigureAwait(false);
+        }
+
+        /// <summary>One result: the retry queue or the waiting list, the log, the summary, the caller, the quarantine guard.</summary>
+        private async Task ReportAsync(CycleRun run, SyncActionResult r)
+        {
+            r.CompletedAt = DateTimeOffset.UtcNow;
+            if (r.Status == SyncActionStatus.Success) _escrows.Succeed(r.SourceId);
+            if (r.Status == SyncActionStatus.Failure && r.SourceId != null) QueueFailure(r);
+            await run.Log.WriteAsync(SyncLogRecords.For(run.Cycle, r), CancellationToken.None).ConfigureAwait(false);
+            lock (_reportGate)
+            {
+                SyncResults.Count(run.Summary, r);
+                _onResult?.Invoke(r);
+            }
+            if (r.Status == SyncActionStatus.Success || r.Status == SyncActionStatus.Failure) run.Guard.Record(r.Status == SyncActionStatus.Failure);
+        }
+
+        /// <summary>
+        /// The end of every cycle: the state first (links, retry queue, waiting list, staged deletes), then the watermark
+        /// only if everything it covers is done, then the summary, the history, the log's completion and the notification.
+        /// </summary>
+        private async Task FinishAsync(CycleRun run)
+        {
+            await SaveStateAsync(run).ConfigureAwait(false);
+            var summary = run.Summary;
+            if (run.Guard.Tripped)
+            {
+                summary.QuarantineReason = run.Guard.Reason;
+                run.Error = run.Guard.Details;
+            }
+            summary.Status = run.Status;
+            summary.RetriesQueued = _escrows.Count;
+            summary.Waiting = _waiting.Count;
+            summary.LinkCount = run.Links.Count;
+            FillMetrics(summary);
+            var quarantine = run.Guard.Tripped ? new QuarantineStatus { Reason = run.Guard.Reason, Since = DateTimeOffset.UtcNow, Details = run.Guard.Details } : null;
+            await CycleFinisher.RecordAsync(_request, _state, summary, summary.CycleType.ToString(), run.Error, quarantine,
+                clearsQuarantine: !run.Cancelled && run.Fatal == null, _trace).ConfigureAwait(false);
+            await run.Log.CompleteAsync(new CycleCompletion
+            {
+                Status = summary.Status, Requests = (int)summary.Requests, Retries = (int)summary.Retries, ThrottleWaits = (int)summary.ThrottledResponses,
+                ThrottleWaitTime = summary.ThrottleWaitTotal, QuarantineReason = summary.QuarantineReason, Error = run.Error,
+            }, _request.Configuration.LogRetention ?? LogRetentionSettings.Default, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        private async Task SaveStateAsync(CycleRun run)
+        {
+            await run.Links.FlushAsync().ConfigureAwait(false);
+            if (!run.Guard.Tripped && !run.Cancelled && run.Fatal == null && Plan.Summary?.CycleType != PlanCycleType.Incremental) _escrows.DropResolved(run.Attempted);
+            await _state.SaveRetryQueueAsync(_escrows.Snapshot(), CancellationToken.None).ConfigureAwait(false);
+            await _waiting.SaveAsync(_state).ConfigureAwait(false);
+            await _state.SaveStagedDeletesAsync(run.Staged, CancellationToken.None).ConfigureAwait(false);
+            if (run.Complete && Plan.Basis?.NextWatermark != null && Plan.Basis.SingleObject == null)
+            {
+                var next = Plan.Basis.NextWatermark;
+                await _watermarks.SaveAsync(next, CancellationToken.None).ConfigureAwait(false);
+                await _state.SaveDeltaLinksAsync(new DeltaLinks { Users = next.UsersDeltaLink, Groups = next.GroupsDeltaLink, UpdatedAt = DateTimeOffset.UtcNow }, CancellationToken.None).ConfigureAwait(false);
+                run.Summary.WatermarkAdvanced = true;
+            }
+            else if (!run.Complete)
+            {
+                _trace.Verbose("The source watermark stays where it was: not every change of this cycle was applied.");
+            }
+        }
+
+        private void FillMetrics(SyncSummary summary)
+        {
+            var metrics = _request.ShareFile.Metrics;
+            summary.Requests = metrics.Requests - _startMetrics.Requests;
+            summary.Retries = metrics.Retries - _startMetrics.Retries;
+            summary.ThrottledResponses = metrics.ThrottledResponses - _startMetrics.ThrottledResponses;
+            summary.ThrottleWaitTotal = metrics.ThrottleWaitTotal - _startMetrics.ThrottleWaitTotal;
+            summary.Elapsed = _watch.Elapsed;
         }
 
         public void Dispose() => _lock.Dispose();
@@ -304,225 +332,6 @@ namespace ShareFileProvisioning.Engine.Sync
                 case PlanLinkChangeKind.Remove:
                     links.Remove(item.SourceId);
                     break;
-            }
-        }
-
-        private static LinkedObjectType LinkType(PlanItem item) => item.ObjectType == PlanObjectType.Group ? LinkedObjectType.Group : LinkedObjectType.User;
-
-        private async Task RunPhaseAsync(IReadOnlyList<PlanItem> items, PlanItemExecutor executor, LinkJournal links, Func<SyncActionResult, Task> report, CycleGuard guard)
-        {
-            if (items.Count == 0) return;
-            using (var slots = new SemaphoreSlim(_request.ThrottleLimit, _request.ThrottleLimit))
-            {
-                var tasks = new List<Task>(items.Count);
-                foreach (var item in items)
-                {
-                    try
-                    {
-                        await slots.WaitAsync(guard.Token).ConfigureAwait(false);
-                    }
-                    catch (OperationCanceledException)
-                    {
-                        break;
-                    }
-                    tasks.Add(Task.Run(async () =>
-                    {
-                        try
-                        {
-                            await RunOneAsync(item, executor, links, report, guard).ConfigureAwait(false);
-                        }
-                        finally
-                        {
-                            slots.Release();
-                        }
-                    }));
-                }
-                await Task.WhenAll(tasks).ConfigureAwait(false);
-            }
-        }
-
-        private async Task RunOneAsync(PlanItem item, PlanItemExecutor executor, LinkJournal links, Func<SyncActionResult, Task> report, CycleGuard guard)
-        {
-            if (guard.Token.IsCancellationRequested) return;
-            var watch = Stopwatch.StartNew();
-            SyncActionResult result;
-            try
-            {
-                EnsureManaged(item, links);
-                var outcome = item.ObjectType == PlanObjectType.Group
-                    ? await _groups.ExecuteAsync(item, links, guard.Token).ConfigureAwait(false)
-                    : await executor.ExecuteAsync(item, guard.Token).ConfigureAwait(false);
-                ApplyLink(links, item, outcome.TargetId, (item.Action == PlanAction.Create || item.Action == PlanAction.CreateGroup) && !outcome.AdoptedOnConflict);
-                if (item.Action == PlanAction.Create && outcome.AdoptedOnConflict)
-                    links.Update(item.SourceId, l => { l.CreatedByUs = false; l.MatchedBy = "email (409 Conflict on create)"; });
-                result = Result(item, SyncActionStatus.Success, outcome.TargetId);
-                result.AdoptedOnConflict = outcome.AdoptedOnConflict;
-                result.UnresolvedMembers = outcome.Unresolved;
-            }
-            catch (OperationCanceledException) when (guard.Token.IsCancellationRequested)
-            {
-                return;   // outcome unknown: not reported; a create's intent resolves it next run
-            }
-            catch (Exception e) when (IsActionFailure(e))
-            {
-                result = Failure(item, e);
-                if (e is ShareFileAuthenticationException)
-                    guard.Trip(CycleGuard.AuthenticationReason, "ShareFile refused the sign-in: " + SecretRedactor.Redact(e.Message));
-            }
-            result.Duration = watch.Elapsed;
-            await report(result).ConfigureAwait(false);
-            if (result.Status == SyncActionStatus.Success && item.Action == PlanAction.Create)
-                await MaybeFlush(links).ConfigureAwait(false);
-        }
-
-        private int _sinceFlush;
-
-        private Task MaybeFlush(LinkJournal links) =>
-            Interlocked.Increment(ref _sinceFlush) % Math.Max(1, _request.LinkFlushEvery) == 0 ? links.FlushAsync() : Task.CompletedTask;
-
-        /// <summary>Employee → client in bulk (≤ 100 per call); then each item's other attributes as a PATCH.</summary>
-        private async Task RunDowngradesAsync(List<PlanItem> items, PlanItemExecutor executor, LinkJournal links, Func<SyncActionResult, Task> report, CycleGuard guard)
-        {
-            if (items.Count == 0) return;
-            var withTarget = new List<PlanItem>();
-            foreach (var item in items)
-            {
-                try
-                {
-                    if (string.IsNullOrWhiteSpace(item.TargetId))
-                        throw new SyncActionException("MissingTargetId", $"The plan item for '{item.DisplayName}' has no ShareFile id.");
-                    EnsureManaged(item, links);
-                    withTarget.Add(item);
-                }
-                catch (SyncActionException e)
-                {
-                    await report(Failure(item, e)).ConfigureAwait(false);
-                }
-            }
-            string reassign = null;
-            try
-            {
-                reassign = await executor.ResolveReassignAsync(null, guard.Token).ConfigureAwait(false);
-            }
-            catch (SyncActionException)
-            {
-                // A downgrade does not need a reassign target; without one ShareFile keeps the items with the user.
-            }
-            for (var start = 0; start < withTarget.Count && !guard.Token.IsCancellationRequested; start += ShareFileClient.BulkLimit)
-            {
-                var chunk = withTarget.Skip(start).Take(ShareFileClient.BulkLimit).ToList();
-                var watch = Stopwatch.StartNew();
-                Exception failure = null;
-                try
-                {
-                    await _request.ShareFile.DowngradeEmployeesAsync(chunk.Select(i => i.TargetId), reassign, reassign, guard.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (guard.Token.IsCancellationRequested)
-                {
-                    return;
-                }
-                catch (Exception e) when (IsActionFailure(e))
-                {
-                    failure = e;
-                    if (e is ShareFileAuthenticationException) guard.Trip(CycleGuard.AuthenticationReason, "ShareFile refused the sign-in: " + SecretRedactor.Redact(e.Message));
-                }
-                var batchTime = watch.Elapsed;
-                if (failure != null)
-                {
-                    foreach (var item in chunk)
-                    {
-                        var r = Failure(item, failure);
-                        r.Duration = batchTime;
-                        await report(r).ConfigureAwait(false);
-                    }
-                    continue;
-                }
-                // The remaining attributes (e.g. disabled while waiting for the grace period) go out per user.
-                await RunPhaseAsync(chunk, executor, links, report, guard).ConfigureAwait(false);
-            }
-        }
-
-        /// <summary>
-        /// Defence in depth: only a create, an adoption or a re-link may address a ShareFile account that is not linked
-        /// to the item's source object; anything else would change an account this module does not manage.
-        /// </summary>
-        private static void EnsureManaged(PlanItem item, LinkJournal links)
-        {
-            if (item.Action == PlanAction.Create || item.Action == PlanAction.Adopt || item.Action == PlanAction.CreateGroup || item.Action == PlanAction.AdoptGroup
-                || item.Link?.Kind == PlanLinkChangeKind.Add) return;
-            if (item.SourceId != null && links.TryGet(item.SourceId, out var link) && string.Equals(link.TargetId, item.TargetId, StringComparison.OrdinalIgnoreCase)) return;
-            throw new SyncActionException("NotManaged",
-                $"ShareFile account {item.TargetEmail ?? item.TargetId} is not linked to source object {item.SourceAnchor ?? item.SourceId}: accounts this module does not manage are never changed.");
-        }
-
-        private static bool IsActionFailure(Exception e) =>
-            e is ShareFileApiException || e is ShareFileConnectionException || e is ShareFileAuthenticationException || e is SyncActionException
-            || e is Polly.CircuitBreaker.BrokenCircuitException || e is TimeoutException || e is System.Net.Http.HttpRequestException;
-
-        private static SyncActionResult Failure(PlanItem item, Exception e)
-        {
-            var r = Result(item, SyncActionStatus.Failure, item.TargetId);
-            r.Exception = e;
-            r.ErrorMessage = SecretRedactor.Redact(e.Message);
-            switch (e)
-            {
-                case ShareFileApiException api:
-                    r.HttpStatus = api.StatusCode;
-                    r.ErrorCode = api.StatusCode == 429 ? "TooManyRequests" : api.Reason != ShareFileErrorReason.Unspecified ? api.Reason.ToString() : api.Code ?? "HttpError" + api.StatusCode;
-                    break;
-                case SyncActionException action:
-                    r.ErrorCode = action.Code;
-                    break;
-                case ShareFileAuthenticationException _:
-                    r.ErrorCode = "AuthenticationFailed";
-                    break;
-                default:
-                    r.ErrorCode = "ConnectionFailed";
-                    break;
-            }
-            return r;
-        }
-
-        private static SyncActionResult Result(PlanItem item, SyncActionStatus status, string targetId = null, string code = null, string message = null) => new SyncActionResult
-        {
-            ChangeId = item.ChangeId, Action = item.Action, ObjectType = item.ObjectType, SourceId = item.SourceId, SourceAnchor = item.SourceAnchor,
-            DisplayName = item.DisplayName, Email = item.Desired?.Email ?? item.TargetEmail, Status = status, ShareFileId = targetId ?? item.TargetId,
-            ErrorCode = code, ErrorMessage = message, Item = item,
-        };
-
-        private static void Count(SyncSummary summary, SyncActionResult r)
-        {
-            switch (r.Status)
-            {
-                case SyncActionStatus.Success: summary.Succeeded++; break;
-                case SyncActionStatus.Failure: summary.Failed++; break;
-                case SyncActionStatus.Staged: summary.Staged++; break;
-                default: summary.Skipped++; break;
-            }
-            if (r.Status == SyncActionStatus.Skipped && r.ErrorCode != null)
-                summary.SkipReasons[r.ErrorCode] = summary.SkipReasons.TryGetValue(r.ErrorCode, out var skips) ? skips + 1 : 1;
-            var key = r.Action + "/" + r.Status;
-            summary.Counts[key] = summary.Counts.TryGetValue(key, out var n) ? n + 1 : 1;
-        }
-
-        private async Task NotifyAsync(SyncSummary summary, string error)
-        {
-            if (_request.Notifications == null) return;
-            try
-            {
-                var sent = await _request.Notifications.NotifyAsync(new CycleOutcome
-                {
-                    ProfileName = summary.ProfileName, CycleId = summary.CycleId, CycleType = summary.CycleType.ToString(),
-                    QuarantineReason = summary.QuarantineReason, QuarantineDetails = error, StagedDeletes = summary.Staged,
-                    Failures = summary.Failed, Actions = summary.Succeeded + summary.Failed,
-                }, CancellationToken.None).ConfigureAwait(false);
-                foreach (var n in sent)
-                    _trace.Verbose($"Notification '{n.Condition}': {n.Disposition}" + (n.Error != null ? " — " + n.Error : "") + ".");
-            }
-            catch (Exception e) when (!(e is OutOfMemoryException))
-            {
-                // A mail that cannot go out must not undo a cycle that ran; the admin sees it in the verbose stream.
-                _trace.Verbose("The cycle's notification could not be sent: " + SecretRedactor.Redact(e.Message));
             }
         }
     }

@@ -23,8 +23,10 @@ public sealed class EmulatorSignalTests
     {
         if (OperatingSystem.IsWindows()) return; // POSIX signals; the CI and the other runs are Linux
         var dll = Path.Combine(AppContext.BaseDirectory, "ShareFileProvisioning.Emulator.dll");
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { dll, "--port", "0" }) psi.ArgumentList.Add(a);
+        // A process started in the background by a non-interactive shell inherits SIGINT as ignored (and .NET keeps it so,
+        // as nohup expects): start the emulator with the signal's default disposition, as a terminal or a script would.
+        var psi = new ProcessStartInfo("env") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in new[] { "--default-signal=INT", "dotnet", dll, "--port", "0" }) psi.ArgumentList.Add(a);
         using var process = Process.Start(psi)!;
         try
         {

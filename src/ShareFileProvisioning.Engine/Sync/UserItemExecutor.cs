@@ -24,7 +24,7 @@ namespace ShareFileProvisioning.Engine.Sync
     /// Sends exactly what a plan item says: create (ifNecessary=false; a 409 is resolved by email and adopted), one PATCH
     /// of the changed attributes, promote, delete with the reassign target. Downgrades are batched by the session.
     /// </summary>
-    internal sealed class PlanItemExecutor
+    internal sealed class UserItemExecutor
     {
         private readonly ShareFileClient _client;
         private readonly string _configuredReassignTo;
@@ -34,7 +34,7 @@ namespace ShareFileProvisioning.Engine.Sync
         private readonly SemaphoreSlim _resolving = new SemaphoreSlim(1, 1);
         private readonly Dictionary<string, string> _reassignIds = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
-        public PlanItemExecutor(ShareFileClient client, string configuredReassignTo, Func<string, string, string> linkedElsewhere = null)
+        public UserItemExecutor(ShareFileClient client, string configuredReassignTo, Func<string, string, string> linkedElsewhere = null)
         {
             _client = client;
             _configuredReassignTo = configuredReassignTo;
