@@ -105,150 +105,193 @@ namespace ShareFileProvisioning.Engine.Planning
         private static void BuildOne(ScopedGroup g, GroupProvisioningSettings settings, GroupAttributeMapping nameMapping, MemberResolver members, PlanningInput input,
             GroupTargetSnapshot target, Dictionary<string, TargetGroup> byId, HashSet<string> adopted, List<PlanItem> items, EvaluationContext context)
         {
-            PlanItem Item(PlanAction action, string targetId, string display) => new PlanItem
-            {
-                ChangeId = NewId(), Action = action, ObjectType = PlanObjectType.Group, SourceId = g.Id, SourceAnchor = g.DisplayName,
-                DisplayName = display, TargetId = targetId, GroupIsShared = settings.IsShared,
-            };
-
-            string name;
-            try
-            {
-                name = EvaluateName(g, nameMapping, context);
-            }
-            catch (Exception e) when (e is ExpressionEvaluationException || e is ArgumentException)
-            {
-                var failed = Item(PlanAction.Skip, null, g.DisplayName);
-                failed.SkipReason = SkipReason.MappingFailed;
-                failed.Reason = $"The group name mapping failed for Entra group '{g.DisplayName ?? g.Id}': {e.Message}";
-                items.Add(failed);
-                return;
-            }
-            if (string.IsNullOrWhiteSpace(name))
-            {
-                var empty = Item(PlanAction.Skip, null, g.DisplayName);
-                empty.SkipReason = SkipReason.MissingRequiredAttribute;
-                empty.Reason = $"Entra group '{g.DisplayName ?? g.Id}' maps to an empty ShareFile group name: the group and its members are skipped.";
-                items.Add(empty);
-                return;
-            }
-            var unsafeChar = UnsafeText.Find(name);
-            if (unsafeChar != null || name.Length > TargetValues.MaxNameLength)
-            {
-                var bad = Item(PlanAction.Skip, null, UnsafeText.Neutralize(g.DisplayName));
-                bad.SkipReason = SkipReason.InvalidAttributeValue;
-                bad.Reason = unsafeChar != null
-                    ? $"The ShareFile name of Entra group '{UnsafeText.Neutralize(g.DisplayName ?? g.Id)}' contains {unsafeChar}: the group is not sent."
-                    : $"The ShareFile name of Entra group '{g.DisplayName ?? g.Id}' has {name.Length} characters; at most {TargetValues.MaxNameLength} are sent.";
-                items.Add(bad);
-                return;
-            }
-
+            var one = new OneGroup(g, settings, input, items);
+            var name = one.Name(nameMapping, context);
+            if (name == null) return;
             var sourceMembers = settings.NestedGroups == NestedGroupHandling.Flatten && input.Groups.TransitiveMembers.TryGetValue(g.Id, out var flat)
                 ? flat : g.MemberUserIds;
-            var desired = new List<PlanGroupMember>();
-            var unresolved = new List<PlanGroupMember>();
-            foreach (var id in sourceMembers.Distinct(Ids)) members.Classify(id, desired, unresolved);
+            foreach (var id in sourceMembers.Distinct(Ids)) members.Classify(id, one.Desired, one.Unresolved);
 
             input.Links.TryGetBySource(g.Id, out var link);
             if (link != null && link.ObjectType != LinkedObjectType.Group) link = null;
             TargetGroup existing = null;
             if (link != null) byId.TryGetValue(link.TargetId, out existing);
+            if (existing == null && !one.MatchOrCreate(target, link, adopted, out existing)) return;
+            one.Rename(existing);
+            // Members not read: an incremental cycle in which neither the group nor any of its users changed.
+            if (existing.MemberIds == null) return;
+            one.Members(existing);
+            one.Finish(existing);
+        }
 
-            if (existing == null)
+        /// <summary>The decisions for one Entra group, each adding its item: name, match or create, rename, members.</summary>
+        private sealed class OneGroup
+        {
+            private readonly ScopedGroup _g;
+            private readonly GroupProvisioningSettings _settings;
+            private readonly PlanningInput _input;
+            private readonly List<PlanItem> _items;
+            private string _name;
+
+            public OneGroup(ScopedGroup g, GroupProvisioningSettings settings, PlanningInput input, List<PlanItem> items)
             {
-                var matches = target.Groups.Where(t => string.Equals(t.Name?.Trim(), name, StringComparison.OrdinalIgnoreCase)).ToList();
+                _g = g;
+                _settings = settings;
+                _input = input;
+                _items = items;
+            }
+
+            public List<PlanGroupMember> Desired { get; } = new List<PlanGroupMember>();
+
+            public List<PlanGroupMember> Unresolved { get; private set; } = new List<PlanGroupMember>();
+
+            private PlanItem Item(PlanAction action, string targetId, string display) => new PlanItem
+            {
+                ChangeId = NewId(), Action = action, ObjectType = PlanObjectType.Group, SourceId = _g.Id, SourceAnchor = _g.DisplayName,
+                DisplayName = display, TargetId = targetId, GroupIsShared = _settings.IsShared,
+            };
+
+            private void Skip(SkipReason reason, string display, string why, string targetId = null)
+            {
+                var item = Item(PlanAction.Skip, targetId, display);
+                item.SkipReason = reason;
+                item.Reason = why;
+                _items.Add(item);
+            }
+
+            /// <summary>The ShareFile name, or null after a skip (mapping failed, empty, unsafe or too long).</summary>
+            public string Name(GroupAttributeMapping mapping, EvaluationContext context)
+            {
+                string name;
+                try
+                {
+                    name = EvaluateName(_g, mapping, context);
+                }
+                catch (Exception e) when (e is ExpressionEvaluationException || e is ArgumentException)
+                {
+                    Skip(SkipReason.MappingFailed, _g.DisplayName, $"The group name mapping failed for Entra group '{_g.DisplayName ?? _g.Id}': {e.Message}");
+                    return null;
+                }
+                if (string.IsNullOrWhiteSpace(name))
+                {
+                    Skip(SkipReason.MissingRequiredAttribute, _g.DisplayName, $"Entra group '{_g.DisplayName ?? _g.Id}' maps to an empty ShareFile group name: the group and its members are skipped.");
+                    return null;
+                }
+                var unsafeChar = UnsafeText.Find(name);
+                if (unsafeChar != null || name.Length > TargetValues.MaxNameLength)
+                {
+                    Skip(SkipReason.InvalidAttributeValue, UnsafeText.Neutralize(_g.DisplayName), unsafeChar != null
+                        ? $"The ShareFile name of Entra group '{UnsafeText.Neutralize(_g.DisplayName ?? _g.Id)}' contains {unsafeChar}: the group is not sent."
+                        : $"The ShareFile name of Entra group '{_g.DisplayName ?? _g.Id}' has {name.Length} characters; at most {TargetValues.MaxNameLength} are sent.");
+                    return null;
+                }
+                return _name = name;
+            }
+
+            /// <summary>No linked group: adopt the one ShareFile group of that name, or create it; false when the group is decided (conflict, create, overflow).</summary>
+            public bool MatchOrCreate(GroupTargetSnapshot target, ObjectLink link, HashSet<string> adopted, out TargetGroup existing)
+            {
+                existing = null;
+                var matches = target.Groups.Where(t => string.Equals(t.Name?.Trim(), _name, StringComparison.OrdinalIgnoreCase)).ToList();
                 if (matches.Count > 1)
                 {
-                    var conflict = Item(PlanAction.Conflict, null, name);
+                    var conflict = Item(PlanAction.Conflict, null, _name);
                     conflict.SkipReason = SkipReason.DuplicateTargetEntries;
                     conflict.ConflictingIds = matches.Select(m => m.Id).ToList();
-                    conflict.Reason = $"{matches.Count} ShareFile groups are named '{name}' ({string.Join(", ", conflict.ConflictingIds)}): Entra group '{g.DisplayName}' cannot be matched; rename or remove the duplicates.";
-                    items.Add(conflict);
-                    return;
+                    conflict.Reason = $"{matches.Count} ShareFile groups are named '{_name}' ({string.Join(", ", conflict.ConflictingIds)}): Entra group '{_g.DisplayName}' cannot be matched; rename or remove the duplicates.";
+                    _items.Add(conflict);
+                    return false;
                 }
-                var match = matches.Count == 1 && !input.Links.TryGetByTarget(matches[0].Id, out _) && adopted.Add(matches[0].Id) ? matches[0] : null;
+                var match = matches.Count == 1 && !_input.Links.TryGetByTarget(matches[0].Id, out _) && adopted.Add(matches[0].Id) ? matches[0] : null;
                 if (match == null)
                 {
-                    var create = Item(PlanAction.CreateGroup, null, name);
-                    create.Link = new PlanLinkChange { Kind = PlanLinkChangeKind.Add, ReplacesTargetId = link?.TargetId };
-                    create.Changes.Add(new PlanAttributeChange { Attribute = "Name", NewValue = name });
-                    var fits = Fit(desired, 0, settings, g, name, out var overflowNote);
-                    if (fits == null)
-                    {
-                        items.Add(Overflow(Item(PlanAction.Skip, null, name), desired.Count, 0, g));
-                        return;
-                    }
-                    create.Members = fits;
-                    create.UnresolvedMembers = unresolved;
-                    create.Reason = $"No ShareFile group is named '{name}': it is created with {fits.Count} member(s)" + overflowNote + Unresolved(unresolved);
-                    if (fits.Count > 0) create.Changes.Add(new PlanAttributeChange { Attribute = "members", NewValue = Names(fits) });
-                    items.Add(create);
+                    Create(link);
+                    return false;
+                }
+                var adopt = Item(PlanAction.AdoptGroup, match.Id, _name);
+                adopt.Link = new PlanLinkChange { Kind = PlanLinkChangeKind.Add, MatchedBy = "Name", ReplacesTargetId = link?.TargetId };
+                adopt.Reason = $"ShareFile group '{match.Name}' ({match.Id}) has the name of Entra group '{_g.DisplayName}': it is linked and managed from now on.";
+                _items.Add(adopt);
+                existing = match;
+                return true;
+            }
+
+            private void Create(ObjectLink link)
+            {
+                var fits = Fit(Desired, 0, _settings, _g, _name, out var overflowNote);
+                if (fits == null)
+                {
+                    _items.Add(Overflow(Item(PlanAction.Skip, null, _name), Desired.Count, 0, _g));
                     return;
                 }
-                var adopt = Item(PlanAction.AdoptGroup, match.Id, name);
-                adopt.Link = new PlanLinkChange { Kind = PlanLinkChangeKind.Add, MatchedBy = "Name", ReplacesTargetId = link?.TargetId };
-                adopt.Reason = $"ShareFile group '{match.Name}' ({match.Id}) has the name of Entra group '{g.DisplayName}': it is linked and managed from now on.";
-                items.Add(adopt);
-                existing = match;
+                var create = Item(PlanAction.CreateGroup, null, _name);
+                create.Link = new PlanLinkChange { Kind = PlanLinkChangeKind.Add, ReplacesTargetId = link?.TargetId };
+                create.Changes.Add(new PlanAttributeChange { Attribute = "Name", NewValue = _name });
+                create.Members = fits;
+                create.UnresolvedMembers = Unresolved;
+                create.Reason = $"No ShareFile group is named '{_name}': it is created with {fits.Count} member(s)" + overflowNote + GroupItemBuilder.Unresolved(Unresolved);
+                if (fits.Count > 0) create.Changes.Add(new PlanAttributeChange { Attribute = "members", NewValue = Names(fits) });
+                _items.Add(create);
             }
 
-            if (!string.Equals(existing.Name, name, StringComparison.Ordinal))
+            public void Rename(TargetGroup existing)
             {
-                var rename = Item(PlanAction.RenameGroup, existing.Id, name);
-                rename.Changes.Add(new PlanAttributeChange { Attribute = "Name", OldValue = existing.Name, NewValue = name });
-                rename.Reason = $"Entra group renamed: ShareFile group '{existing.Name}' becomes '{name}'.";
-                items.Add(rename);
+                if (string.Equals(existing.Name, _name, StringComparison.Ordinal)) return;
+                var rename = Item(PlanAction.RenameGroup, existing.Id, _name);
+                rename.Changes.Add(new PlanAttributeChange { Attribute = "Name", OldValue = existing.Name, NewValue = _name });
+                rename.Reason = $"Entra group renamed: ShareFile group '{existing.Name}' becomes '{_name}'.";
+                _items.Add(rename);
             }
 
-            if (existing.MemberIds == null)
+            /// <summary>One add (what fits under the limit) and one remove (linked users no longer members) for the group.</summary>
+            public void Members(TargetGroup existing)
             {
-                // Members not read: an incremental cycle in which neither the group nor any of its users changed.
-                return;
-            }
-            var current = existing.MemberIds;
-            var wanted = new HashSet<string>(desired.Where(m => m.TargetId != null).Select(m => m.TargetId), Ids);
-            var adds = desired.Where(m => m.TargetId == null || !current.Contains(m.TargetId)).ToList();
-            var removes = new List<PlanGroupMember>();
-            foreach (var id in current)
-                if (!wanted.Contains(id) && input.Links.TryGetByTarget(id, out var userLink) && userLink.ObjectType == LinkedObjectType.User)
-                    removes.Add(new PlanGroupMember { SourceId = userLink.SourceId, TargetId = id, DisplayName = userLink.DisplayName ?? id });
+                var current = existing.MemberIds;
+                var wanted = new HashSet<string>(Desired.Where(m => m.TargetId != null).Select(m => m.TargetId), Ids);
+                var adds = Desired.Where(m => m.TargetId == null || !current.Contains(m.TargetId)).ToList();
+                var removes = new List<PlanGroupMember>();
+                foreach (var id in current)
+                    if (!wanted.Contains(id) && _input.Links.TryGetByTarget(id, out var userLink) && userLink.ObjectType == LinkedObjectType.User)
+                        removes.Add(new PlanGroupMember { SourceId = userLink.SourceId, TargetId = id, DisplayName = userLink.DisplayName ?? id });
 
-            var kept = current.Count - removes.Count;
-            var fitting = Fit(adds, kept, settings, g, name, out var note);
-            if (fitting == null)
-            {
-                items.Add(Overflow(Item(PlanAction.Skip, existing.Id, name), adds.Count, kept, g));
-                return;
+                var kept = current.Count - removes.Count;
+                var fitting = Fit(adds, kept, _settings, _g, _name, out var note);
+                if (fitting == null)
+                {
+                    _items.Add(Overflow(Item(PlanAction.Skip, existing.Id, _name), adds.Count, kept, _g));
+                    return;
+                }
+                if (fitting.Count > 0)
+                {
+                    var add = Item(PlanAction.AddMembers, existing.Id, _name);
+                    add.Members = fitting;
+                    add.UnresolvedMembers = Unresolved;
+                    add.Changes.Add(new PlanAttributeChange { Attribute = "members", NewValue = "+ " + Names(fitting) });
+                    add.Reason = $"{fitting.Count} member(s) join ShareFile group '{_name}'" + note + GroupItemBuilder.Unresolved(Unresolved);
+                    _items.Add(add);
+                    Unresolved = new List<PlanGroupMember>();
+                }
+                if (removes.Count > 0)
+                {
+                    var remove = Item(PlanAction.RemoveMembers, existing.Id, _name);
+                    remove.Members = removes;
+                    remove.Changes.Add(new PlanAttributeChange { Attribute = "members", OldValue = "- " + Names(removes) });
+                    remove.Reason = $"{removes.Count} member(s) leave ShareFile group '{_name}' (no longer members in Entra, or out of scope).";
+                    _items.Add(remove);
+                }
             }
-            if (fitting.Count > 0)
+
+            /// <summary>Reference failures with nothing else to say about the group still show on its record; a group with nothing to do says so.</summary>
+            public void Finish(TargetGroup existing)
             {
-                var add = Item(PlanAction.AddMembers, existing.Id, name);
-                add.Members = fitting;
-                add.UnresolvedMembers = unresolved;
-                add.Changes.Add(new PlanAttributeChange { Attribute = "members", NewValue = "+ " + Names(fitting) });
-                add.Reason = $"{fitting.Count} member(s) join ShareFile group '{name}'" + note + Unresolved(unresolved);
-                items.Add(add);
-                unresolved = new List<PlanGroupMember>();
-            }
-            if (removes.Count > 0)
-            {
-                var remove = Item(PlanAction.RemoveMembers, existing.Id, name);
-                remove.Members = removes;
-                remove.Changes.Add(new PlanAttributeChange { Attribute = "members", OldValue = "- " + Names(removes) });
-                remove.Reason = $"{removes.Count} member(s) leave ShareFile group '{name}' (no longer members in Entra, or out of scope).";
-                items.Add(remove);
-            }
-            // Reference failures with nothing else to say about the group still show on its record.
-            var last = items.LastOrDefault(i => i.SourceId == g.Id && i.Action != PlanAction.Skip);
-            if (unresolved.Count > 0 && last != null && last.UnresolvedMembers.Count == 0) last.UnresolvedMembers = unresolved;
-            if (!items.Any(i => i.SourceId == g.Id))
-            {
-                var same = Item(PlanAction.Skip, existing.Id, name);
+                var last = _items.LastOrDefault(i => i.SourceId == _g.Id && i.Action != PlanAction.Skip);
+                if (Unresolved.Count > 0 && last != null && last.UnresolvedMembers.Count == 0) last.UnresolvedMembers = Unresolved;
+                if (_items.Any(i => i.SourceId == _g.Id)) return;
+                var same = Item(PlanAction.Skip, existing.Id, _name);
                 same.SkipReason = SkipReason.NoChange;
-                same.UnresolvedMembers = unresolved;
-                same.Reason = $"ShareFile group '{name}' already has its name and members." + Unresolved(unresolved);
-                items.Add(same);
+                same.UnresolvedMembers = Unresolved;
+                same.Reason = $"ShareFile group '{_name}' already has its name and members." + GroupItemBuilder.Unresolved(Unresolved);
+                _items.Add(same);
             }
         }
 
