@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Azure;
@@ -14,35 +13,27 @@ namespace ShareFileProvisioning.Engine.State.Blob
     /// Appends one cycle's records to its append blob, one append per record (each record is durable when WriteAsync
     /// returns), serialized by a semaphore and conditional on the ETag of the previous append.
     /// </summary>
-    internal sealed class BlobCycleLogWriter : ICycleLogWriter
+    internal sealed class BlobCycleLogWriter : CycleLogWriter
     {
-        private static readonly Encoding Utf8 = new UTF8Encoding(false);
         private readonly BlobLogStore _store;
-        private readonly LogFileNames _names;
-        private readonly CycleLogSummary _summary;
-        private readonly SemaphoreSlim _gate = new SemaphoreSlim(1, 1);
         private AppendBlobClient _part;
         private int _partNumber;
         private int _appendsInPart;
         private ETag _etag;
-        private bool _completed;
 
         public BlobCycleLogWriter(BlobLogStore store, LogFileNames names, CycleLogSummary summary)
+            : base(names, summary)
         {
             _store = store;
-            _names = names;
-            _summary = summary;
         }
 
-        public string CycleId => _names.CycleId;
-
-        public int RecordCount => _summary.RecordCount;
+        protected override bool IsOpen => _part != null;
 
         /// <summary>Creates the next record blob (If-None-Match: *: a cycle's blob is never overwritten).</summary>
         internal async Task StartPartAsync(CancellationToken cancellationToken)
         {
             var number = _partNumber + 1;
-            var name = BlobLogStore.PartName(_names, number);
+            var name = BlobLogStore.PartName(Names, number);
             var client = _store.Access.Container.GetAppendBlobClient(name);
             var options = new AppendBlobCreateOptions
             {
@@ -67,82 +58,34 @@ namespace ShareFileProvisioning.Engine.State.Blob
             _appendsInPart = 0;
         }
 
-        public async Task WriteAsync(ProvisioningLogRecord record, CancellationToken cancellationToken)
+        protected override async Task AppendAsync(byte[] line, CancellationToken cancellationToken)
         {
-            if (record == null) throw new ArgumentNullException(nameof(record));
-            var bytes = Utf8.GetBytes(ProvisioningLogJson.Serialize(ProvisioningLogSanitizer.Sanitize(record)) + "\n");
-            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            if (_appendsInPart >= _store.AppendsPerPart) await StartPartAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                if (_completed || _part == null) throw new InvalidOperationException($"The log of cycle {CycleId} is already closed.");
-                if (_appendsInPart >= _store.AppendsPerPart) await StartPartAsync(cancellationToken).ConfigureAwait(false);
-                try
+                using (var content = new MemoryStream(line))
                 {
-                    using (var content = new MemoryStream(bytes))
-                    {
-                        // Not cancellable once started: the append is one atomic block either way.
-                        var appended = await _part.AppendBlockAsync(content, new AppendBlobAppendBlockOptions { Conditions = new AppendBlobRequestConditions { IfMatch = _etag } }, CancellationToken.None).ConfigureAwait(false);
-                        _etag = appended.Value.ETag;
-                    }
+                    // Not cancellable once started: the append is one atomic block either way.
+                    var appended = await _part.AppendBlockAsync(content, new AppendBlobAppendBlockOptions { Conditions = new AppendBlobRequestConditions { IfMatch = _etag } }, CancellationToken.None).ConfigureAwait(false);
+                    _etag = appended.Value.ETag;
                 }
-                catch (RequestFailedException e) when (e.Status == 412)
-                {
-                    throw new BlobStateConflictException(_store.Access.Location, _part.Name);
-                }
-                catch (RequestFailedException e)
-                {
-                    throw _store.Access.Failed(_part.Name, "append to", e);
-                }
-                _appendsInPart++;
-                Count(record);
             }
-            finally
+            catch (RequestFailedException e) when (e.Status == 412)
             {
-                _gate.Release();
+                throw new BlobStateConflictException(_store.Access.Location, _part.Name);
             }
+            catch (RequestFailedException e)
+            {
+                throw _store.Access.Failed(_part.Name, "append to", e);
+            }
+            _appendsInPart++;
         }
 
-        public async Task<CycleLogSummary> CompleteAsync(CycleCompletion completion, LogRetentionSettings retention, CancellationToken cancellationToken)
-        {
-            completion = completion ?? new CycleCompletion();
-            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                if (_completed) throw new InvalidOperationException($"The log of cycle {CycleId} is already complete.");
-                _completed = true;
-                _part = null;
-                _summary.Complete(completion);
-                await _store.WriteSummaryAsync(_names, _summary, cancellationToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                _gate.Release();
-            }
-            await _store.ApplyRetentionAsync(retention, CycleId, cancellationToken).ConfigureAwait(false);
-            return _summary;
-        }
+        protected override Task WriteSummaryAsync(CancellationToken cancellationToken) => _store.WriteSummaryAsync(Names, Summary, cancellationToken);
 
-        public void Dispose()
-        {
-            _gate.Wait();
-            try
-            {
-                _part = null;
-            }
-            finally
-            {
-                _gate.Release();
-            }
-        }
+        protected override Task ApplyRetentionAsync(LogRetentionSettings retention, CancellationToken cancellationToken) =>
+            _store.ApplyRetentionAsync(retention, CycleId, cancellationToken);
 
-        private void Count(ProvisioningLogRecord record)
-        {
-            _summary.RecordCount++;
-            Increment(_summary.ActionCounts, record.ProvisioningAction.ToString());
-            Increment(_summary.StatusCounts, (record.ProvisioningStatusInfo?.Status ?? ProvisioningResult.Success).ToString());
-        }
-
-        private static void Increment(System.Collections.Generic.Dictionary<string, int> counts, string key) =>
-            counts[key] = counts.TryGetValue(key, out var n) ? n + 1 : 1;
+        protected override void Close() => _part = null;
     }
 }
