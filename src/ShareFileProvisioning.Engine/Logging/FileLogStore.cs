@@ -132,25 +132,7 @@ namespace ShareFileProvisioning.Engine.Logging
             if (!File.Exists(path)) yield break;
             // ReadWrite|Delete sharing: a running cycle keeps appending, retention may delete; we read what is there.
             using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 64 * 1024))
-            using (var reader = new StreamReader(stream, Encoding.UTF8))
-            {
-                string line;
-                while ((line = reader.ReadLine()) != null)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    if (string.IsNullOrWhiteSpace(line)) continue;
-                    ProvisioningLogRecord record;
-                    try
-                    {
-                        record = ProvisioningLogJson.Deserialize(line);
-                    }
-                    catch (FormatException)
-                    {
-                        continue; // a line torn by a crash mid-write
-                    }
-                    yield return record;
-                }
-            }
+                foreach (var record in ProvisioningLogJson.ReadLines(stream, cancellationToken)) yield return record;
         }
 
         private static void Delete(string path)

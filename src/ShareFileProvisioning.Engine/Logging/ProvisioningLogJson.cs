@@ -90,5 +90,29 @@ namespace ShareFileProvisioning.Engine.Logging
                 }
             }
         }
+
+        /// <summary>The records of a JSON Lines stream (a file or a blob), skipping blank lines and a line torn by a crash mid-write.</summary>
+        public static System.Collections.Generic.IEnumerable<ProvisioningLogRecord> ReadLines(System.IO.Stream stream, System.Threading.CancellationToken cancellationToken)
+        {
+            using (var reader = new System.IO.StreamReader(stream, System.Text.Encoding.UTF8))
+            {
+                string line;
+                while ((line = reader.ReadLine()) != null)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (string.IsNullOrWhiteSpace(line)) continue;
+                    ProvisioningLogRecord record;
+                    try
+                    {
+                        record = Deserialize(line);
+                    }
+                    catch (FormatException)
+                    {
+                        continue;
+                    }
+                    yield return record;
+                }
+            }
+        }
     }
 }

@@ -186,25 +186,7 @@ namespace ShareFileProvisioning.Engine.State.Blob
                 yield break; // deleted by retention meanwhile
             }
             using (stream)
-            using (var reader = new StreamReader(stream, Encoding.UTF8))
-            {
-                string line;
-                while ((line = reader.ReadLine()) != null)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    if (string.IsNullOrWhiteSpace(line)) continue;
-                    ProvisioningLogRecord record;
-                    try
-                    {
-                        record = ProvisioningLogJson.Deserialize(line);
-                    }
-                    catch (FormatException)
-                    {
-                        continue; // a torn line
-                    }
-                    yield return record;
-                }
-            }
+                foreach (var record in ProvisioningLogJson.ReadLines(stream, cancellationToken)) yield return record;
         }
 
         private async Task DeleteQuietlyAsync(string blobName, CancellationToken cancellationToken)
