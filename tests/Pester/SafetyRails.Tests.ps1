@@ -232,3 +232,33 @@ Describe 'Damaged state never reads as "no links"' {
         @((Get-SfState).users | Where-Object email -eq 'later@contoso.example').Count | Should -Be 1
     }
 }
+
+Describe 'Faults leave no trace' {
+    BeforeEach { Start-Fresh }
+
+    It 'a lost answer to a user create (<Kind>) never produces a second user' -ForEach @(@{ Kind = 'Status' }, @{ Kind = 'Drop' }) {
+        New-EntraUser @{ userPrincipalName = 'lost@contoso.example'; givenName = 'Lost'; surname = 'Answer'; displayName = 'Lost Answer' } | Out-Null
+        Control 'faults' -Body @{ kind = $Kind; status = 503; count = 1; afterApply = $true; method = 'POST'; pathPrefix = '/sf/v3/Users' } | Out-Null
+        Sync | Out-Null
+        Control 'faults' Delete | Out-Null
+        Sync | Out-Null
+        Sync -Full | Out-Null
+        @((Get-SfState).users | Where-Object email -eq 'lost@contoso.example').Count | Should -Be 1
+        @((Get-SfState).users | Where-Object email -like '*@contoso.example').Count | Should -Be 5
+    }
+
+    It 'a lost answer to a group create (<Kind>) never produces a second group, and the group is managed' -ForEach @(@{ Kind = 'Status' }, @{ Kind = 'Drop' }) {
+        Set-ShareFileGroupProvisioning -Enabled $true -Confirm:$false
+        Sync | Out-Null
+        $g = Control 'graph/groups' -Body @{ displayName = 'Lost Group'; mailNickname = 'lostgroup'; securityEnabled = $true; members = @('0a6b3c1d-1111-4e2f-8a3b-4c5d6e7f8a01') }
+        Control 'graph/assignments' -Body @{ principalId = $g.id; appRoleId = $script:GroupRole } | Out-Null
+        Control 'faults' -Body @{ kind = $Kind; status = 503; count = 1; afterApply = $true; method = 'POST'; pathPrefix = '/sf/v3/Groups' } | Out-Null
+        Sync | Out-Null
+        Control 'faults' Delete | Out-Null
+        Sync | Out-Null
+        Sync -Full | Out-Null
+        $groups = @((Get-SfState).groups | Where-Object name -eq 'Lost Group')
+        $groups.Count | Should -Be 1
+        (Get-ShareFileProvisioningStatus).LinkedGroups | Should -Be 2
+    }
+}

@@ -32,6 +32,8 @@ public sealed class FaultInjectionMiddleware(RequestDelegate next, EmulatorContr
             return;
         }
 
+        if (fault.AfterApply) await ApplyAndLoseAnswerAsync(context);
+
         switch (fault.Kind)
         {
             case FaultKind.Drop:
@@ -66,5 +68,22 @@ public sealed class FaultInjectionMiddleware(RequestDelegate next, EmulatorContr
             return;
         }
         await ShareFileErrors.WriteAsync(context, status, reason, message);
+    }
+
+    /// <summary>Runs the request into a buffer that is then thrown away: the state changes, the caller never hears of it.</summary>
+    private async Task ApplyAndLoseAnswerAsync(HttpContext context)
+    {
+        var original = context.Response.Body;
+        using var lost = new System.IO.MemoryStream();
+        context.Response.Body = lost;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Response.Body = original;
+        }
+        context.Response.Clear();
     }
 }

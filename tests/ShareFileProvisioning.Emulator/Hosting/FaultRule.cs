@@ -28,6 +28,11 @@ public sealed class FaultRule
     public string PathPrefix { get; set; }
     /// <summary>Only this HTTP method (as sent on the wire); null = any.</summary>
     public string Method { get; set; }
+    /// <summary>
+    /// A lost answer: the request takes effect, then its answer is replaced by the fault (the status, or a dropped
+    /// connection) — as a real network loses the response to a write that was applied.
+    /// </summary>
+    public bool AfterApply { get; set; }
 
     internal int Remaining;
     internal double Accumulator;
