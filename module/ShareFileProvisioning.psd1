@@ -13,6 +13,7 @@
     # No NestedModules or RequiredAssemblies: they would load before the module initializer wires the load context.
     FormatsToProcess     = @('ShareFileProvisioning.Format.ps1xml')
     CmdletsToExport      = @(
+        'Get-ShareFileAccountReport'
         'Connect-ShareFile'
         'Disconnect-ShareFile'
         'Test-ShareFileConnection'

@@ -65,6 +65,11 @@ namespace ShareFileProvisioning.Engine.Planning
 
         public PlanTimings Timings { get; set; } = new PlanTimings();
 
+        /// <summary>What the plan was computed from (the account report classifies every ShareFile account with it).</summary>
+        public TargetSnapshot Target { get; set; }
+
+        public Source.Scope.SourceReadResult Source { get; set; }
+
         /// <summary>Notes for the admin (e.g. why a single user is not in scope); never secrets.</summary>
         public System.Collections.Generic.List<string> Notes { get; set; } = new System.Collections.Generic.List<string>();
     }

@@ -112,6 +112,8 @@ namespace ShareFileProvisioning.Engine.Planning
                 target = await Timed(() => ShareFileTargetReader.ReadSomeAsync(request.ShareFile, ids, emails, request.MaxConcurrency, cancellationToken)).ConfigureAwait(false);
             }
             input.Target = target.Value;
+            result.Target = target.Value;
+            result.Source = source;
             result.Timings.ReadingTarget = target.Elapsed;
             result.Timings.TargetRequests = target.Value.RequestCount;
             trace.Verbose($"Read {target.Value.Users.Count} ShareFile user(s) in {target.Elapsed.TotalSeconds:0.0} s ({target.Value.RequestCount} request(s)).");

@@ -107,13 +107,13 @@ namespace ShareFileProvisioning.Engine.Planning
         internal static TargetUser From(SfContact c, bool employee) => new TargetUser
         {
             Id = c.Id, Email = c.Email, FirstName = c.FirstName, LastName = c.LastName, Company = c.Company,
-            IsEmployee = employee, IsDisabled = c.IsDisabled ?? false, IsDisabledKnown = c.IsDisabled.HasValue,
+            IsEmployee = employee, IsDisabled = c.IsDisabled ?? false, IsDisabledKnown = c.IsDisabled.HasValue, LastAnyLogin = c.LastAnyLogin,
         };
 
         internal static TargetUser From(SfUser u) => new TargetUser
         {
             Id = u.Id, Email = u.Email, FirstName = u.FirstName, LastName = u.LastName, Company = u.Company,
-            IsEmployee = u.IsEmployee, IsDisabled = u.IsDisabled,
+            IsEmployee = u.IsEmployee, IsDisabled = u.IsDisabled, LastAnyLogin = u.Security?.LastAnyLogin,
         };
     }
 }

@@ -20,6 +20,9 @@ namespace ShareFileProvisioning.Engine.Planning
         /// <summary>False when the feed element lacked IsDisabled and nobody asked Users(id)?$expand=Security yet.</summary>
         public bool IsDisabledKnown { get; set; } = true;
 
+        /// <summary>Security.LastAnyLogin (or the feed's LastAnyLogin); null = never signed in, or not carried by the feed.</summary>
+        public System.DateTimeOffset? LastAnyLogin { get; set; }
+
         public string DisplayName => string.IsNullOrWhiteSpace(FirstName) && string.IsNullOrWhiteSpace(LastName)
             ? Email
             : ((FirstName ?? "") + " " + (LastName ?? "")).Trim();

@@ -65,6 +65,9 @@ namespace ShareFileProvisioning.Engine.Source
 
         public string Name => "Entra ID";
 
+        /// <summary>The Graph client, for the account report's tenant-wide reads (Reporting/).</summary>
+        internal GraphGateway Graph => _graph;
+
         public SourceSignInSettings SignIn { get; }
 
         public SourceAuthenticationMode AuthenticationMode => SignIn.Mode;

@@ -25,6 +25,25 @@ internal static class GraphDirectoryEndpoints
         }
     }
 
+    /// <summary>directory/deletedItems/microsoft.graph.user: the soft-deleted users (restorable), paged like /users, with deletedDateTime.</summary>
+    public static JObject ListDeletedUsers(HttpContext ctx, GraphState state)
+    {
+        var select = GraphQuery.UserSelect(ctx, state);
+        if (GraphHttp.Query(ctx, "filter") != null) throw GraphError.UnsupportedQuery("The emulator does not filter deleted items.");
+        lock (state.Gate)
+        {
+            IEnumerable<GraphUser> DeletedAfter(string after) => GraphQuery.SortedAfter(state.UserOrder, i => i, after)
+                .Select(id => state.UsersById[id]).Where(u => u.IsSoftDeleted && !u.IsPurged);
+            JObject Project(GraphUser u)
+            {
+                var o = GraphJson.User(u, select);
+                o["deletedDateTime"] = u.DeletedDateTime;
+                return o;
+            }
+            return CountedPage(ctx, state, DeletedAfter, u => u.Id, Project, GraphJson.Context(GraphHttp.V1(ctx), "directory/deletedItems/microsoft.graph.user", select));
+        }
+    }
+
     public static JObject GetUser(HttpContext ctx, GraphState state, string key)
     {
         var select = GraphQuery.UserSelect(ctx, state);

@@ -84,6 +84,11 @@ public static class GraphEndpoints
             if (s.Length == 2 && s[1] is "delta" or "delta()") return GraphDelta.Handle(ctx, state, "users");
             if (s.Length == 2) return GraphDirectoryEndpoints.GetUser(ctx, state, s[1]);
         }
+        else if (head == "directory" && s.Length == 3 && s[1] == "deletedItems" && s[2] is "microsoft.graph.user" or "graph.user")
+        {
+            GraphHttp.RequirePermission(state, token, GraphHttp.Permissions.User);
+            return GraphDirectoryEndpoints.ListDeletedUsers(ctx, state);
+        }
         else if (head == "groups")
         {
             GraphHttp.RequirePermission(state, token, GraphHttp.Permissions.Group);

@@ -87,6 +87,8 @@ public sealed class SeedUser
     /// <summary>Number of items (files/folders) the user owns; only moved or lost on delete (D8).</summary>
     public int Items { get; set; }
     public DateTime? DateCreated { get; set; }
+    /// <summary>Security.LastAnyLogin before any sign-in through the emulator; null = never signed in.</summary>
+    public DateTime? LastAnyLogin { get; set; }
 }
 
 public sealed class SeedGroup

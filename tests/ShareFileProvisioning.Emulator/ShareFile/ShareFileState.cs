@@ -152,7 +152,7 @@ public sealed partial class ShareFileState
             Email = s.Email, Password = s.Password,
             FirstName = s.FirstName ?? s.Email.Split('@')[0], LastName = s.LastName ?? "User", Company = s.Company ?? (employee ? _account.Company : null),
             IsEmployee = employee, IsDisabled = s.Disabled, IsAdministrator = s.IsAdministrator || isAdmin,
-            Roles = roles, DateCreated = s.DateCreated?.ToUniversalTime() ?? created, Items = s.Items,
+            Roles = roles, DateCreated = s.DateCreated?.ToUniversalTime() ?? created, Items = s.Items, LastAnyLogin = s.LastAnyLogin?.ToUniversalTime(),
         };
         user.RemoveRole(employee ? SfRoles.Client : SfRoles.Employee);
         user.Roles.Insert(0, employee ? SfRoles.Employee : SfRoles.Client);

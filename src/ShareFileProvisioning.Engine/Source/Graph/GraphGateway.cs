@@ -19,6 +19,8 @@ namespace ShareFileProvisioning.Engine.Source.Graph
         private readonly string _baseUrl;
         private readonly GraphPager _pager;
 
+        internal GraphServiceClient Client => _client;
+
         public GraphGateway(GraphServiceClient client, Uri graphBaseUri)
         {
             _client = client;

@@ -1,0 +1,155 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using ShareFileProvisioning.Engine.Planning;
+using ShareFileProvisioning.Engine.ShareFile.Models;
+using ShareFileProvisioning.Engine.Source.Scope;
+using ShareFileProvisioning.Engine.State;
+
+namespace ShareFileProvisioning.Engine.Reporting
+{
+    /// <summary>Classifies each ShareFile account from what was read (pure: no request).</summary>
+    internal sealed class AccountClassifier
+    {
+        public LinkSet Links;
+        public ProvisioningPlan Plan;
+        public SourceReadResult Source;
+        public Dictionary<string, TenantUser> Tenant = EmailKeys.NewIndex<TenantUser>();
+        public Dictionary<string, SfUser> Details = new Dictionary<string, SfUser>(StringComparer.OrdinalIgnoreCase);
+        public Dictionary<string, List<string>> GroupsByOwner = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        public DateTimeOffset Now = DateTimeOffset.UtcNow;
+        public int InactiveDays = 90;
+
+        private Dictionary<string, PlanItem> _itemsByTarget;
+        private Dictionary<string, ScopedUser> _sourceByEmail;
+        private Dictionary<string, ScopedUser> _sourceById;
+
+        /// <summary>ShareFile emails the links, the plan and the assigned users do not explain (the tenant is asked about these).</summary>
+        public List<string> UnexplainedEmails(IEnumerable<TargetUser> users)
+        {
+            Prepare();
+            return users.Where(u => u.Email != null && ExplainedBySource(u) == null)
+                .Select(u => EmailKeys.Normalise(u.Email)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        }
+
+        public AccountReportEntry Classify(TargetUser u)
+        {
+            Prepare();
+            var entry = new AccountReportEntry { Id = u.Id, Email = u.Email, DisplayName = u.DisplayName, IsEmployee = u.IsEmployee };
+            FillState(entry, u);
+            if (!ExplainedByLinkOrPlan(u, entry) && !ExplainedByAssignment(u, entry)) ExplainByTenant(u, entry);
+            entry.ReclaimReason = ReclaimReason(entry);
+            if (u.Id != null && GroupsByOwner.TryGetValue(u.Id, out var owned)) entry.OwnedGroups = owned.ToList();
+            return entry;
+        }
+
+        private void Prepare()
+        {
+            if (_itemsByTarget != null) return;
+            _itemsByTarget = new Dictionary<string, PlanItem>(StringComparer.OrdinalIgnoreCase);
+            foreach (var item in Plan?.Items ?? new List<PlanItem>())
+            {
+                if (item.ObjectType != PlanObjectType.User || item.Action == PlanAction.Unmanaged) continue;
+                foreach (var id in new[] { item.TargetId }.Concat(item.ConflictingIds ?? new List<string>()).Where(i => i != null))
+                    if (!_itemsByTarget.ContainsKey(id)) _itemsByTarget[id] = item;
+            }
+            _sourceByEmail = EmailKeys.NewIndex<ScopedUser>();
+            _sourceById = new Dictionary<string, ScopedUser>(StringComparer.OrdinalIgnoreCase);
+            foreach (var s in Source?.Users ?? new List<ScopedUser>())
+            {
+                if (s.Id != null) _sourceById[s.Id] = s;
+                object mail = null;
+                s.Attributes?.TryGetValue("mail", out mail);
+                EmailKeys.Index(_sourceByEmail, s, s.UserPrincipalName, mail as string);
+            }
+        }
+
+        private void FillState(AccountReportEntry entry, TargetUser u)
+        {
+            if (u.Id != null && Details.TryGetValue(u.Id, out var d))
+            {
+                entry.IsAdministrator = AdminProtection.IsAdministrator(d);
+                entry.IsDisabled = d.Security != null ? d.IsDisabled : (u.IsDisabledKnown ? u.IsDisabled : (bool?)null);
+                entry.LastSignIn = d.Security != null ? d.Security.LastAnyLogin : u.LastAnyLogin;
+                entry.SignInKnown = d.Security != null || u.IsDisabledKnown;
+            }
+            else
+            {
+                entry.IsDisabled = u.IsDisabledKnown ? u.IsDisabled : (bool?)null;
+                entry.LastSignIn = u.LastAnyLogin;
+                // The feeds that leave IsDisabled out leave LastAnyLogin out too.
+                entry.SignInKnown = u.IsDisabledKnown;
+            }
+            if (entry.LastSignIn is DateTimeOffset last) entry.DaysSinceSignIn = Math.Max(0, (int)(Now - last).TotalDays);
+        }
+
+        private bool ExplainedByLinkOrPlan(TargetUser u, AccountReportEntry entry)
+        {
+            if (Links != null && Links.TryGetByTarget(u.Id, out var link) && link.ObjectType == LinkedObjectType.User)
+            {
+                Set(entry, AccountClass.Managed, link.SourceId);
+                return true;
+            }
+            if (u.Id != null && _itemsByTarget.TryGetValue(u.Id, out var item) && item.SourceId != null)
+            {
+                // The plan matched it, but a disabled or filtered-out user is not in scope: the sync would not adopt it.
+                if (_sourceById.TryGetValue(item.SourceId, out var s)) return ByAssignedUser(s, entry);
+                Set(entry, AccountClass.AssignedNotLinked, item.SourceId);
+                return true;
+            }
+            return false;
+        }
+
+        private ScopedUser ExplainedBySource(TargetUser u)
+        {
+            if (Links != null && Links.TryGetByTarget(u.Id, out _)) return new ScopedUser();
+            if (u.Id != null && _itemsByTarget.ContainsKey(u.Id)) return new ScopedUser();
+            return u.Email != null && _sourceByEmail.TryGetValue(EmailKeys.Normalise(u.Email), out var s) ? s : null;
+        }
+
+        private bool ExplainedByAssignment(TargetUser u, AccountReportEntry entry)
+        {
+            return u.Email != null && _sourceByEmail.TryGetValue(EmailKeys.Normalise(u.Email), out var s) && ByAssignedUser(s, entry);
+        }
+
+        private bool ByAssignedUser(ScopedUser s, AccountReportEntry entry)
+        {
+            if (s.IsFilteredOut) Set(entry, AccountClass.Unassigned, s.Id, UnassignedReason.FilteredOut);
+            else if (!s.AccountEnabled) Set(entry, AccountClass.Unassigned, s.Id, UnassignedReason.Disabled);
+            else Set(entry, AccountClass.AssignedNotLinked, s.Id);
+            return true;
+        }
+
+        private void ExplainByTenant(TargetUser u, AccountReportEntry entry)
+        {
+            if (u.Email == null || !Tenant.TryGetValue(EmailKeys.Normalise(u.Email), out var t))
+            {
+                entry.Class = AccountClass.Local;
+                return;
+            }
+            var reason = t.SoftDeleted ? UnassignedReason.SoftDeleted : !t.AccountEnabled ? UnassignedReason.Disabled : UnassignedReason.NotAssigned;
+            entry.Class = AccountClass.Unassigned;
+            entry.UnassignedReason = reason;
+            entry.EntraId = t.Id;
+            entry.EntraUserPrincipalName = t.UserPrincipalName;
+        }
+
+        private void Set(AccountReportEntry entry, AccountClass cls, string sourceId, UnassignedReason reason = UnassignedReason.None)
+        {
+            entry.Class = cls;
+            entry.UnassignedReason = reason;
+            entry.EntraId = sourceId;
+            if (sourceId != null && _sourceById.TryGetValue(sourceId, out var s)) entry.EntraUserPrincipalName = s.UserPrincipalName;
+        }
+
+        /// <summary>Why downgrading this employee would free a licence; null when it would not (clients, administrators, active employees).</summary>
+        private string ReclaimReason(AccountReportEntry e)
+        {
+            if (!e.IsEmployee || e.IsAdministrator) return null;
+            if (e.IsDisabled == true) return "Disabled";
+            if (!e.SignInKnown) return null;
+            if (e.LastSignIn == null) return "NeverSignedIn";
+            return e.DaysSinceSignIn >= InactiveDays ? "Inactive" : null;
+        }
+    }
+}
