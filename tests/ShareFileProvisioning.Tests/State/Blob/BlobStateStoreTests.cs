@@ -154,6 +154,24 @@ namespace ShareFileProvisioning.Tests.State.Blob
         }
 
         [Fact]
+        public async Task A_lease_broken_and_taken_by_another_job_is_known_lost_within_one_lease_period_so_writes_stop()
+        {
+            var lease = BlobStateStoreSettings.MinimumLeaseDuration;
+            await using var held = await Store(lease).AcquireLockAsync(Ct);
+            Assert.False(held.Lost.IsCancellationRequested);
+            var lockBlob = Container.GetBlobClient("state/lock");
+            await lockBlob.GetBlobLeaseClient().BreakAsync(TimeSpan.Zero);
+            await lockBlob.GetBlobLeaseClient(Guid.NewGuid().ToString()).AcquireAsync(lease);   // another job takes it
+
+            var lost = new TaskCompletionSource<bool>();
+            using (held.Lost.Register(() => lost.TrySetResult(true)))
+            {
+                var first = await Task.WhenAny(lost.Task, Task.Delay(lease));
+                Assert.Same(lost.Task, first);   // the cycle guard trips on this token: no further ShareFile write is sent
+            }
+        }
+
+        [Fact]
         public async Task Releasing_the_lock_frees_the_lease_at_once_and_clears_the_holder()
         {
             var store = Store();
