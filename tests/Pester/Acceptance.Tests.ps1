@@ -12,11 +12,7 @@ BeforeAll {
     $script:GroupRole = 'a9b8c7d6-e5f4-4a3b-9c2d-1e0f9a8b7c6d'
 
     function script:Start-Fresh([string] $ShareFileSeed, [string] $Token = 'any-token') {
-        if ($script:Emulator) { Stop-Emulator $script:Emulator }
-        $script:Emulator = Start-Emulator -GraphSeed $script:GraphSeed -ShareFileSeed $ShareFileSeed
-        $env:SHAREFILEPROVISIONING_HOME = Join-Path $TestDrive ([guid]::NewGuid().ToString('n'))
-        Connect-ShareFile -Subdomain acme -Credential (Get-DemoCredential) -ClientId 'sfp-demo-client' -ClientSecret (Get-DemoClientSecret) -BaseUri $script:Emulator.Uri
-        Connect-ProvisioningSource -AccessToken (ConvertTo-SecureString $Token -AsPlainText -Force) -ServicePrincipalId $script:SpId -GraphBaseUri "$($script:Emulator.Uri)/v1.0"
+        $script:Emulator = Restart-EmulatorFresh -Emulator $script:Emulator -HomeRoot $TestDrive -GraphSeed $script:GraphSeed -ShareFileSeed $ShareFileSeed -Token $Token
     }
     function script:Get-SfUser([string] $Email) {
         (Invoke-EmulatorControl -Emulator $script:Emulator -Path 'sharefile/state' -Method Get).users | Where-Object email -eq $Email

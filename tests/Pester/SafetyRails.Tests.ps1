@@ -10,13 +10,7 @@ BeforeAll {
     $script:GroupRole = 'a9b8c7d6-e5f4-4a3b-9c2d-1e0f9a8b7c6d'
     $script:Assigned = @('0a6b3c1d-1111-4e2f-8a3b-4c5d6e7f8a01', '1b7c4d2e-2222-4f3a-9b4c-5d6e7f8a9b02', '6ac19c7d-7777-4e8f-8a9b-0c1d2e3f4a07', '8ce3be9f-aaaa-4a0b-8c1d-2e3f4a5b6c01')
 
-    function script:Start-Fresh {
-        if ($script:Emulator) { Stop-Emulator $script:Emulator }
-        $script:Emulator = Start-Emulator -GraphSeed $script:GraphSeed
-        $env:SHAREFILEPROVISIONING_HOME = Join-Path $TestDrive ([guid]::NewGuid().ToString('n'))
-        Connect-ShareFile -Subdomain acme -Credential (Get-DemoCredential) -ClientId 'sfp-demo-client' -ClientSecret (Get-DemoClientSecret) -BaseUri $script:Emulator.Uri
-        Connect-ProvisioningSource -AccessToken (ConvertTo-SecureString 'any-token' -AsPlainText -Force) -ServicePrincipalId $script:SpId -GraphBaseUri "$($script:Emulator.Uri)/v1.0"
-    }
+    function script:Start-Fresh { $script:Emulator = Restart-EmulatorFresh -Emulator $script:Emulator -HomeRoot $TestDrive -GraphSeed $script:GraphSeed }
     function script:Control([string] $Path, [string] $Method = 'Post', $Body) { Invoke-EmulatorControl -Emulator $script:Emulator -Path $Path -Method $Method -Body $Body }
     function script:Get-SfState { Control 'sharefile/state' Get }
     function script:Get-SfUser([string] $Email) { (Get-SfState).users | Where-Object email -eq $Email }

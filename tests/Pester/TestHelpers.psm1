@@ -58,6 +58,21 @@ function Get-DemoCredential {
 
 function Get-DemoClientSecret { ConvertTo-SecureString 'sfp-demo-secret' -AsPlainText -Force }
 
+function Restart-EmulatorFresh {
+    <#
+    A new emulator (the running one stopped), a new empty profile home under $HomeRoot, and this runspace connected to both
+    its ShareFile (the demo admin) and its Graph (a bearer token, the default seed's enterprise app). Returns the emulator.
+    #>
+    param($Emulator, [Parameter(Mandatory)] [string] $HomeRoot, [string] $GraphSeed, [string] $ShareFileSeed, [string] $Token = 'any-token',
+        [string] $ServicePrincipalId = '5b2c0d1e-9f8a-4b7c-a6d5-e4f3a2b1c0d9')
+    if ($Emulator) { Stop-Emulator $Emulator }
+    $started = Start-Emulator -GraphSeed $GraphSeed -ShareFileSeed $ShareFileSeed
+    $env:SHAREFILEPROVISIONING_HOME = Join-Path $HomeRoot ([guid]::NewGuid().ToString('n'))
+    Connect-ShareFile -Subdomain acme -Credential (Get-DemoCredential) -ClientId 'sfp-demo-client' -ClientSecret (Get-DemoClientSecret) -BaseUri $started.Uri
+    Connect-ProvisioningSource -AccessToken (ConvertTo-SecureString $Token -AsPlainText -Force) -ServicePrincipalId $ServicePrincipalId -GraphBaseUri "$($started.Uri)/v1.0"
+    $started
+}
+
 function Start-Azurite {
     <#
     Azurite's blob service from tests/tools/azurite (installed by build.ps1), on loopback with a port the OS picks, in

@@ -188,15 +188,12 @@ namespace ShareFileProvisioning.Engine.Source
 
         private SourceReadOptions Normalise(SourceReadOptions options)
         {
-            options = options ?? new SourceReadOptions();
-            return new SourceReadOptions
-            {
-                Attributes = options.Attributes ?? new string[0],
-                MaxConcurrency = options.MaxConcurrency < 1 ? 1 : options.MaxConcurrency,
-                Trace = options.Trace ?? _trace,
-                Scoping = options.Scoping,
-                RevisitUserIds = options.RevisitUserIds,
-            };
+            // A copy keeps every option (a new one added later cannot be dropped here); only the defaults are filled in.
+            var normalised = options?.Copy() ?? new SourceReadOptions();
+            normalised.Attributes = normalised.Attributes ?? new string[0];
+            normalised.MaxConcurrency = Math.Max(1, normalised.MaxConcurrency);
+            normalised.Trace = normalised.Trace ?? _trace;
+            return normalised;
         }
 
         private static bool SameAttributes(List<string> stored, List<string> now) =>

@@ -18,5 +18,7 @@ namespace ShareFileProvisioning.Engine.Source
 
         /// <summary>Users an incremental read reports as changed (read by id) although the delta did not return them.</summary>
         public IReadOnlyCollection<string> RevisitUserIds { get; set; }
+
+        internal SourceReadOptions Copy() => (SourceReadOptions)MemberwiseClone();
     }
 }
