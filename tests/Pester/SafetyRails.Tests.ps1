@@ -255,4 +255,71 @@ Describe 'Faults leave no trace' {
         $groups.Count | Should -Be 1
         (Get-ShareFileProvisioningStatus).LinkedGroups | Should -Be 2
     }
+
+    It 'Ctrl+C mid-sync: a second sync meanwhile is ProvisioningProfileLocked, what was applied is saved, a rerun leaves no duplicate' {
+        foreach ($n in 1..24) { New-EntraUser @{ userPrincipalName = "stop$n@contoso.example"; givenName = "Stop$n"; surname = 'User'; displayName = "Stop $n" } | Out-Null }
+        Control 'latency' -Body @{ milliseconds = 150 } | Out-Null
+        $child = Join-Path $TestDrive 'ctrlc.ps1'
+        @'
+param($ModulePath, $Uri, $HomeDir, $SpId)
+$ErrorActionPreference = 'Stop'
+$env:SHAREFILEPROVISIONING_HOME = $HomeDir
+Import-Module $ModulePath
+$cred = [pscredential]::new('admin@acme.com', (ConvertTo-SecureString 'P@ssw0rd!demo' -AsPlainText -Force))
+Connect-ShareFile -Subdomain acme -Credential $cred -ClientId 'sfp-demo-client' -ClientSecret (ConvertTo-SecureString 'sfp-demo-secret' -AsPlainText -Force) -BaseUri $Uri
+Connect-ProvisioningSource -AccessToken (ConvertTo-SecureString 'any-token' -AsPlainText -Force) -ServicePrincipalId $SpId -GraphBaseUri "$Uri/v1.0"
+'STARTED'
+Invoke-ShareFileSync -ThrottleLimit 2 -Confirm:$false | Out-Null
+'FINISHED'
+'@ | Set-Content $child
+        $psi = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+        foreach ($a in @((Join-Path $PSHOME 'pwsh.dll'), '-NoProfile', '-NonInteractive', '-File', $child, $env:SFP_TEST_MODULE_PATH, $script:Emulator.Uri, $env:SHAREFILEPROVISIONING_HOME, $script:SpId)) { $psi.ArgumentList.Add($a) }
+        $psi.UseShellExecute = $false
+        $psi.RedirectStandardOutput = $true
+        $psi.RedirectStandardError = $true
+        $process = [System.Diagnostics.Process]::Start($psi)
+        $stdout = $process.StandardOutput.ReadToEndAsync()
+        $stderr = $process.StandardError.ReadToEndAsync()
+        try {
+            $created = 0
+            $deadline = [DateTime]::UtcNow.AddSeconds(60)
+            while ([DateTime]::UtcNow -lt $deadline -and -not $process.HasExited -and $created -lt 5) {
+                Start-Sleep -Milliseconds 100
+                $created = @((Get-SfState).users | Where-Object email -like 'stop*').Count
+            }
+            $process.HasExited | Should -BeFalse -Because 'Ctrl+C must land mid-cycle'
+            $created | Should -BeGreaterOrEqual 5
+
+            # Meanwhile: a second sync of the same profile is refused at once.
+            $second = { Invoke-ShareFileSync -Confirm:$false -ErrorAction Stop } | Should -Throw -PassThru
+            $second.FullyQualifiedErrorId | Should -BeLike 'ProvisioningProfileLocked*'
+
+            # Ctrl+C is SIGINT to the session: PowerShell stops the pipeline (StopProcessing), the cmdlet cancels the engine.
+            & kill -s INT $process.Id
+            $process.WaitForExit(30000) | Should -BeTrue -Because 'a stopped sync ends by itself'
+        }
+        finally {
+            if (-not $process.HasExited) { $process.Kill($true); $process.WaitForExit(10000) | Out-Null }
+        }
+        $stdout.Result | Should -Match 'STARTED'
+        $stdout.Result | Should -Not -Match 'FINISHED' -Because 'the sync was stopped, not finished'
+        Control 'latency' -Body @{ milliseconds = 0 } | Out-Null
+
+        # The lock was held until the state of the applied actions was saved: every account the stopped sync created is linked.
+        $partial = @((Get-SfState).users | Where-Object email -like 'stop*')
+        $partial.Count | Should -BeLessThan 24
+        $linkedTargets = @((Get-Content (StateFile 'links.json') -Raw | ConvertFrom-Json).links | Where-Object objectType -eq 'User' | ForEach-Object targetId)
+        foreach ($u in $partial) { $linkedTargets | Should -Contain $u.id -Because "$($u.email) was created before Ctrl+C" }
+
+        # The rerun creates only the rest: no duplicate, and no create is sent for an account that exists.
+        Control 'requests' Delete | Out-Null
+        $out = Sync
+        $creates = @(ResultsOf $out | Where-Object { $_.Action -eq 'Create' -and $_.Status -eq 'Success' })
+        @($creates | Where-Object UserPrincipalName -like 'stop*').Count | Should -Be (24 - $partial.Count)
+        $userPosts = (Control 'requests' Get).counts.PSObject.Properties | Where-Object Name -Like 'POST /sf/v3/Users*'
+        ($userPosts | Measure-Object Value -Sum).Sum | Should -Be $creates.Count -Because 'no create is sent for an account that exists'
+        $stop = @((Get-SfState).users | Where-Object email -like 'stop*')
+        $stop.Count | Should -Be 24
+        @($stop.email | Sort-Object -Unique).Count | Should -Be 24
+    }
 }
