@@ -75,6 +75,24 @@ Describe 'A shrinking or failing source never deprovisions at scale' {
         @((Get-SfState).users | Where-Object { $_.email -like '*contoso.example' -and $_.disabled }).Count | Should -Be 0
     }
 
+    It "one linked user's read failing (<Status> on the read that carries its id) never deprovisions that user" -ForEach @(@{ Status = 500 }, @{ Status = 404 }) {
+        Sync | Out-Null
+        $victim = $script:Assigned[0]
+        $before = Get-SfState
+        Control 'faults' -Body @{ status = $Status; pathPrefix = '/v1.0/users'; queryContains = $victim } | Out-Null
+        Control 'requests' Delete | Out-Null
+        $failed = $null
+        $out = try { @(Invoke-ShareFileSync -Full -Confirm:$false -ErrorAction Stop) } catch { $failed = $_; @() }
+        Control 'faults' Delete | Out-Null
+        (Control 'requests' Get).counts.PSObject.Properties.Name | Where-Object { $_ -match '^(GET|POST) /v1.0/users' } | Should -Not -BeNullOrEmpty -Because 'the fault must have met the read'
+        Writes | Should -Be 0
+        $after = Get-SfState
+        @($after.users).Count | Should -Be @($before.users).Count
+        @($after.users | Where-Object disabled).Count | Should -Be @($before.users | Where-Object disabled).Count
+        $skipped = @(ResultsOf $out | Where-Object { $_.Status -eq 'Skipped' -and $_.ErrorCode -eq 'SourceUnknown' })
+        ($null -ne $failed -or $skipped.Count -gt 0) | Should -BeTrue -Because 'the cycle either stops or says the user is unknown'
+    }
+
     It 'a profile pointed at another app is refused, naming both, until -RebindSource' {
         Sync | Out-Null
         $binding = StateFile 'source-binding.json'

@@ -74,7 +74,7 @@ public sealed class EmulatorControl
     }
 
     /// <summary>The rule that fires for this request, consuming one of its counts; null when none does.</summary>
-    internal FaultRule NextFault(string method, string path)
+    internal FaultRule NextFault(string method, string path, string query = "")
     {
         lock (_faultGate)
         {
@@ -83,6 +83,7 @@ public sealed class EmulatorControl
                 var rule = _faults[i];
                 if (rule.PathPrefix != null && !path.StartsWith(rule.PathPrefix, StringComparison.OrdinalIgnoreCase)) continue;
                 if (rule.Method != null && !string.Equals(rule.Method, method, StringComparison.OrdinalIgnoreCase)) continue;
+                if (rule.QueryContains != null && query.IndexOf(rule.QueryContains, StringComparison.OrdinalIgnoreCase) < 0) continue;
                 if (rule.Fraction is double f)
                 {
                     rule.Accumulator += f;

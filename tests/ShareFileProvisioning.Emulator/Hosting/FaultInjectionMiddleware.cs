@@ -25,7 +25,7 @@ public sealed class FaultInjectionMiddleware(RequestDelegate next, EmulatorContr
         var latency = control.Latency;
         if (latency > TimeSpan.Zero) await Task.Delay(latency, context.RequestAborted);
 
-        var fault = control.NextFault(context.Request.Method, path);
+        var fault = control.NextFault(context.Request.Method, path, Uri.UnescapeDataString(context.Request.QueryString.Value ?? ""));
         if (fault == null)
         {
             await next(context);

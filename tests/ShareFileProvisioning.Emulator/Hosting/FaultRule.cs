@@ -26,6 +26,11 @@ public sealed class FaultRule
     public int? RetryAfterSeconds { get; set; }
     /// <summary>Only paths starting with this (case-insensitive); null = every non-control path.</summary>
     public string PathPrefix { get; set; }
+    /// <summary>
+    /// Only requests whose decoded query string contains this (case-insensitive); null = any. Lets a test fail the one
+    /// read that carries a given object id (a `$filter=id in (…)` chunk) and no other.
+    /// </summary>
+    public string QueryContains { get; set; }
     /// <summary>Only this HTTP method (as sent on the wire); null = any.</summary>
     public string Method { get; set; }
     /// <summary>
