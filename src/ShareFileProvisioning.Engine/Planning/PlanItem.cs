@@ -50,6 +50,9 @@ namespace ShareFileProvisioning.Engine.Planning
 
         public SkipReason SkipReason { get; set; }
 
+        /// <summary>Set on a licence reclaim's downgrade: why the employee's licence is reclaimed.</summary>
+        public ReclaimReason? Reclaim { get; set; }
+
         /// <summary>Plain-language why, naming the objects involved.</summary>
         public string Reason { get; set; }
 
@@ -117,5 +120,8 @@ namespace ShareFileProvisioning.Engine.Planning
 
         /// <summary>A stale link (its ShareFile user is gone) that the sync replaces.</summary>
         public string ReplacesTargetId { get; set; }
+
+        /// <summary>A licence reclaim's downgrade: stored on the link so the user-type rule does not promote it back.</summary>
+        public DateTimeOffset? ReclaimedAt { get; set; }
     }
 }

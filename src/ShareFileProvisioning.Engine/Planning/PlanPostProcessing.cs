@@ -66,6 +66,7 @@ namespace ShareFileProvisioning.Engine.Planning
             forecast.WouldExceed = forecast.Refused > 0;
             forecast.Freed = items.Count(i => i.Action == PlanAction.DowngradeToClient
                 || (i.Action == PlanAction.Delete && i.UserType == UserKind.Employee));
+            forecast.Reclaimed = items.Count(i => i.Action == PlanAction.DowngradeToClient && i.Reclaim != null);
             return forecast;
         }
 

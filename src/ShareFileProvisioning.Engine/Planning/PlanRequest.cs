@@ -32,6 +32,9 @@ namespace ShareFileProvisioning.Engine.Planning
 
         public bool IncludeUnmanaged { get; set; }
 
+        /// <summary>Downgrade employees that qualify to clients (docs/licence-reclaim.md); null = no reclaim.</summary>
+        public LicenceReclaimOptions Reclaim { get; set; }
+
         public string ProfileName { get; set; }
 
         /// <summary>The ShareFile subdomain, recorded in the plan.</summary>

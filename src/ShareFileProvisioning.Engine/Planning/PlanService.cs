@@ -36,7 +36,8 @@ namespace ShareFileProvisioning.Engine.Planning
             var configurationChange = ConfigurationChange(storedWatermark, mappings);
             if (configurationChange != null) storedWatermark = null;
             var incremental = storedWatermark != null;
-            var targetAll = incremental || single != null ? null : Timed(() => ShareFileTargetReader.ReadAllAsync(request.ShareFile, request.PageSize, cancellationToken));
+            var reclaims = request.Reclaim != null && !request.Reclaim.IsEmpty;   // a reclaim looks at every employee
+            var targetAll = (incremental && !reclaims) || single != null ? null : Timed(() => ShareFileTargetReader.ReadAllAsync(request.ShareFile, request.PageSize, cancellationToken));
             var entra = request.Source as EntraSource;
             if (request.ReadOneAtATime && targetAll != null) await targetAll.ConfigureAwait(false);
             var sourceTask = Timed(() => incremental
@@ -83,6 +84,7 @@ namespace ShareFileProvisioning.Engine.Planning
             var input = new PlanningInput
             {
                 Source = source, Links = links, Mappings = mappings, Now = now, IncludeUnmanaged = request.IncludeUnmanaged, OnlySourceIds = only,
+                Reclaim = request.Reclaim == null || request.Reclaim.IsEmpty ? null : request.Reclaim,
                 CycleType = CycleType(request, storedWatermark, source),
                 Basis = new PlanBasis
                 {
@@ -178,7 +180,7 @@ namespace ShareFileProvisioning.Engine.Planning
         {
             if (target.Users.All(u => u.IsDisabledKnown)) return Task.FromResult(0);
             var subjects = ProvisioningPlanner.Subjects(input);
-            var ids = UserStateLookup.DependentIds(subjects, target, MatchingEmails(subjects, mappings, now), mappings, request.Configuration);
+            var ids = UserStateLookup.DependentIds(subjects, target, MatchingEmails(subjects, mappings, now), mappings, request.Configuration, input);
             return UserStateLookup.ResolveAsync(request.ShareFile, target, ids, request.MaxConcurrency, ct);
         }
 
@@ -188,6 +190,9 @@ namespace ShareFileProvisioning.Engine.Planning
             if (request.Source == null) throw new ArgumentException("A plan needs a source (Entra ID or pipeline input).", nameof(request));
             if (request.ShareFile == null) throw new ArgumentException("A plan needs a ShareFile connection.", nameof(request));
             if (request.Configuration == null) throw new ArgumentException("A plan needs a provisioning configuration.", nameof(request));
+            if (request.Reclaim != null && request.Reclaim.InactiveDays < 1) throw new ArgumentException("A licence reclaim's InactiveDays must be 1 or more.", nameof(request));
+            if (request.Reclaim != null && !request.Reclaim.IsEmpty && request.SingleUser != null)
+                throw new ArgumentException("A licence reclaim looks at every employee: it cannot be planned for single users.", nameof(request));
         }
 
         private static async Task<LinkSet> ReadStateAsync(PlanRequest request, CancellationToken cancellationToken) =>

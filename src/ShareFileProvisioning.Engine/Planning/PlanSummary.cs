@@ -55,6 +55,9 @@ namespace ShareFileProvisioning.Engine.Planning
         /// <summary>Licences the plan frees (downgrades, deletes of employees). Freed after the creations run.</summary>
         public int Freed { get; set; }
 
+        /// <summary>Of <see cref="Freed"/>, the licences a licence reclaim frees (docs/licence-reclaim.md).</summary>
+        public int Reclaimed { get; set; }
+
         public int EmployeesAfter => EmployeesNow + Added - Freed;
 
         /// <summary>Employee creations/promotions the plan wanted but skipped for the cap (LicenceLimit).</summary>

@@ -32,6 +32,9 @@ namespace ShareFileProvisioning.Engine.Planning
         /// </summary>
         public ISet<string> OnlySourceIds { get; set; }
 
+        /// <summary>The licence reclaim to plan; null = none.</summary>
+        public LicenceReclaimOptions Reclaim { get; set; }
+
         /// <summary>ShareFile ids of administrators (the signed-in one included): never disabled, downgraded or deleted; adopted, only their names are updated.</summary>
         public ISet<string> ProtectedTargetIds { get; set; }
 

@@ -62,6 +62,9 @@ namespace ShareFileProvisioning.Engine.Planning
 
         public bool IncludesUnmanaged { get; set; }
 
+        /// <summary>The licence reclaim the plan was computed with; null = none.</summary>
+        public LicenceReclaimOptions Reclaim { get; set; }
+
         /// <summary>Hash of the source inputs used: ids, scope state and the mapped attribute values.</summary>
         public string SourceFingerprint { get; set; }
 

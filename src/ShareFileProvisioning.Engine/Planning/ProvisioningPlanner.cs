@@ -34,6 +34,7 @@ namespace ShareFileProvisioning.Engine.Planning
             var items = new List<PlanItem>(built);
 
             PlanPostProcessing.MarkDuplicateSources(items);
+            LicenceReclaim.Apply(items, input);
             var licence = PlanPostProcessing.AllocateLicences(items, input.Target);
             var unmanaged = PlanPostProcessing.Unmanaged(items, input);
             if (input.IncludeUnmanaged) items.AddRange(unmanaged);
@@ -43,6 +44,7 @@ namespace ShareFileProvisioning.Engine.Planning
             var basis = input.Basis ?? new PlanBasis();
             basis.CreatedAt = now;
             basis.IncludesUnmanaged = input.IncludeUnmanaged;
+            basis.Reclaim = input.Reclaim;
             basis.ConfigurationFingerprint = input.Mappings.Fingerprint;
             basis.SourceFingerprint = PlanFingerprints.Source(subjects, input.Mappings.ReferencedAttributes);
             basis.TargetFingerprint = PlanFingerprints.Target(input.Target);

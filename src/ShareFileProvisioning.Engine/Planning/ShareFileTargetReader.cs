@@ -108,6 +108,7 @@ namespace ShareFileProvisioning.Engine.Planning
         {
             Id = c.Id, Email = c.Email, FirstName = c.FirstName, LastName = c.LastName, Company = c.Company,
             IsEmployee = employee, IsDisabled = c.IsDisabled ?? false, IsDisabledKnown = c.IsDisabled.HasValue, LastAnyLogin = c.LastAnyLogin,
+            CreatedDate = c.CreatedDate,
         };
 
         internal static TargetUser From(SfUser u) => new TargetUser

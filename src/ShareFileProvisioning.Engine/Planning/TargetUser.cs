@@ -23,6 +23,9 @@ namespace ShareFileProvisioning.Engine.Planning
         /// <summary>Security.LastAnyLogin (or the feed's LastAnyLogin); null = never signed in, or not carried by the feed.</summary>
         public System.DateTimeOffset? LastAnyLogin { get; set; }
 
+        /// <summary>The feed's CreatedDate; null when not carried.</summary>
+        public System.DateTimeOffset? CreatedDate { get; set; }
+
         public string DisplayName => string.IsNullOrWhiteSpace(FirstName) && string.IsNullOrWhiteSpace(LastName)
             ? Email
             : ((FirstName ?? "") + " " + (LastName ?? "")).Trim();

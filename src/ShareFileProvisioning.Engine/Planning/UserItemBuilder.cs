@@ -226,6 +226,8 @@ namespace ShareFileProvisioning.Engine.Planning
             var protect = IsProtected(target);
             var blocked = protect && kind == UserKind.Client && current == UserKind.Employee;
             if (blocked) kind = current;
+            var held = kind == UserKind.Employee && current == UserKind.Client && HeldAsClient(s.Link, target);
+            if (held) kind = current;
             item.UserType = kind;
             foreach (var v in values)
             {
@@ -296,7 +298,9 @@ namespace ShareFileProvisioning.Engine.Planning
             }
             else
             {
-                PlanMarks.Skip(item, SkipReason.NoChange, $"ShareFile user {target.Email} already has every mapped value.", keepLink: true);
+                PlanMarks.Skip(item, SkipReason.NoChange, held
+                    ? $"ShareFile user {target.Email} stays a client: a licence reclaim downgraded it on {s.Link.ReclaimedAt:yyyy-MM-dd} and it has not signed in since."
+                    : $"ShareFile user {target.Email} already has every mapped value.", keepLink: true);
             }
         }
 
@@ -398,6 +402,10 @@ namespace ShareFileProvisioning.Engine.Planning
             AttributeDiff.Add(item, TargetAttribute.Enabled, true, false, false);
             item.Reason = $"{s.DisplayName} {why}: disable {target.Email}.";
         }
+
+        /// <summary>A licence reclaim's downgrade holds until the user signs in again (docs/licence-reclaim.md).</summary>
+        private static bool HeldAsClient(ObjectLink link, TargetUser target) =>
+            link?.ReclaimedAt != null && !(target.LastAnyLogin > link.ReclaimedAt);
 
         private bool IsProtected(TargetUser target) => _input.ProtectedTargetIds != null && _input.ProtectedTargetIds.Contains(target.Id);
 

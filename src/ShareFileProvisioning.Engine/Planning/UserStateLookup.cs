@@ -34,9 +34,9 @@ namespace ShareFileProvisioning.Engine.Planning
         }
 
         /// <summary>The target ids whose plan depends on the disabled state.</summary>
-        public static ISet<string> DependentIds(List<PlanSubject> subjects, TargetSnapshot snapshot, IEnumerable<string> matchingEmails, MappingSet mappings, ProvisioningConfiguration configuration)
+        public static ISet<string> DependentIds(List<PlanSubject> subjects, TargetSnapshot snapshot, IEnumerable<string> matchingEmails, MappingSet mappings, ProvisioningConfiguration configuration, PlanningInput input)
         {
-            var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var ids = ReclaimCandidates(snapshot, input);
             var mapsEnabled = mappings.Written.Any(m => m.Target == TargetAttribute.Enabled);
             var deprovisions = (configuration.Deprovisioning?.Action ?? DeprovisioningAction.Disable) != DeprovisioningAction.None;
             foreach (var s in subjects.Where(s => s.Link?.TargetId != null))
@@ -44,6 +44,17 @@ namespace ShareFileProvisioning.Engine.Planning
             var emails = new HashSet<string>(matchingEmails.Where(e => e != null).Select(e => e.Trim()), StringComparer.OrdinalIgnoreCase);
             foreach (var u in snapshot.Users.Where(u => u.Email != null && emails.Contains(u.Email.Trim())))
                 ids.Add(u.Id);
+            return ids;
+        }
+
+        /// <summary>A licence reclaim decides on the state and last sign-in of every employee it may downgrade.</summary>
+        private static HashSet<string> ReclaimCandidates(TargetSnapshot snapshot, PlanningInput input)
+        {
+            var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var reclaim = input.Reclaim;
+            if (reclaim == null || reclaim.IsEmpty) return ids;
+            foreach (var u in snapshot.Users.Where(u => u.IsEmployee && u.Id != null))
+                if (reclaim.IncludeUnmanaged || input.Links.TryGetByTarget(u.Id, out _)) ids.Add(u.Id);
             return ids;
         }
 
@@ -55,6 +66,7 @@ namespace ShareFileProvisioning.Engine.Planning
                 var read = await client.GetUserAsync(user.Id, true, cancellationToken).ConfigureAwait(false);
                 user.IsDisabled = read.IsDisabled;
                 user.IsDisabledKnown = read.Security != null;
+                user.LastAnyLogin = read.Security?.LastAnyLogin;
             }
             catch (ShareFileApiException e) when (e.StatusCode == 404)
             {

@@ -67,6 +67,7 @@ namespace ShareFileProvisioning.Engine.State
                     json.WriteValue(link.CreatedByUs);
                     Property(json, "linkedAt", link.LinkedAt.ToString("o", CultureInfo.InvariantCulture));
                     if (link.OutOfScopeSince.HasValue) Property(json, "outOfScopeSince", link.OutOfScopeSince.Value.ToString("o", CultureInfo.InvariantCulture));
+                    if (link.ReclaimedAt.HasValue) Property(json, "reclaimedAt", link.ReclaimedAt.Value.ToString("o", CultureInfo.InvariantCulture));
                     json.WriteEndObject();
                 }
                 json.WriteWhitespace("\n");
@@ -136,6 +137,7 @@ namespace ShareFileProvisioning.Engine.State
                     case "createdByUs": link.CreatedByUs = reader.Value is bool b && b; break;
                     case "linkedAt": link.LinkedAt = ParseDate(reader, path); break;
                     case "outOfScopeSince": link.OutOfScopeSince = ParseDate(reader, path); break;
+                    case "reclaimedAt": link.ReclaimedAt = ParseDate(reader, path); break;
                     default: reader.Skip(); break;
                 }
             }

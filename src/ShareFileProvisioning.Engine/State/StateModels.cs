@@ -38,6 +38,9 @@ namespace ShareFileProvisioning.Engine.State
 
         /// <summary>When the object left scope (grace period start); null while in scope.</summary>
         public DateTimeOffset? OutOfScopeSince { get; set; }
+
+        /// <summary>When a licence reclaim downgraded the user; until it signs in again, it is not promoted back.</summary>
+        public DateTimeOffset? ReclaimedAt { get; set; }
     }
 
     /// <summary>The Graph delta links to resume incremental reads.</summary>

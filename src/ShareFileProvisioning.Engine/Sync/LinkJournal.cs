@@ -120,7 +120,7 @@ namespace ShareFileProvisioning.Engine.Sync
         private static ObjectLink Copy(ObjectLink l) => new ObjectLink
         {
             SourceId = l.SourceId, TargetId = l.TargetId, ObjectType = l.ObjectType, DisplayName = l.DisplayName, MatchedBy = l.MatchedBy,
-            CreatedByUs = l.CreatedByUs, LinkedAt = l.LinkedAt, OutOfScopeSince = l.OutOfScopeSince,
+            CreatedByUs = l.CreatedByUs, LinkedAt = l.LinkedAt, OutOfScopeSince = l.OutOfScopeSince, ReclaimedAt = l.ReclaimedAt,
         };
     }
 }

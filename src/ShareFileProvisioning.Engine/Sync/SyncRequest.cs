@@ -42,10 +42,13 @@ namespace ShareFileProvisioning.Engine.Sync
         /// <summary>Re-evaluate everything (Entra's restart: links kept).</summary>
         public bool Full { get; set; }
 
-        /// <summary>Let deprovisioning through even above the deletion threshold (and release staged deletes).</summary>
         /// <summary>Provision on demand: these users (UPN or object id) and groups (object id) only, comma-separated; null = the whole scope. The watermark stays where it is.</summary>
         public string OnDemand { get; set; }
 
+        /// <summary>Downgrade employees that qualify to clients (docs/licence-reclaim.md); null = no reclaim. A saved plan brings its own.</summary>
+        public LicenceReclaimOptions Reclaim { get; set; }
+
+        /// <summary>Let deprovisioning through even above the deletion threshold (and release staged deletes).</summary>
         public bool AllowDeletes { get; set; }
 
         /// <summary>Bind the profile's state to this source although it was built from another (links are kept).</summary>

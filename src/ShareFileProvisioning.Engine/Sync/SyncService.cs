@@ -115,6 +115,7 @@ namespace ShareFileProvisioning.Engine.Sync
                 Full = saved != null ? saved.Summary?.CycleType == PlanCycleType.Full : request.Full || dueGroups > 0,
                 SingleUser = saved != null ? saved.Basis?.SingleObject : request.OnDemand,
                 IncludeUnmanaged = saved?.Basis?.IncludesUnmanaged == true,
+                Reclaim = saved != null ? saved.Basis?.Reclaim : request.Reclaim,
             };
         }
 

@@ -160,13 +160,15 @@ namespace ShareFileProvisioning.Engine.Sync
         }
 
         /// <summary>
-        /// Defence in depth: only a create, an adoption or a re-link may address a ShareFile account that is not linked
-        /// to the item's source object; anything else would change an account this module does not manage.
+        /// Defence in depth: only a create, an adoption, a re-link or an explicit unmanaged licence reclaim may address a
+        /// ShareFile account that is not linked to the item's source object.
         /// </summary>
-        private static void EnsureManaged(PlanItem item, LinkJournal links)
+        private void EnsureManaged(PlanItem item, LinkJournal links)
         {
             if (item.Action == PlanAction.Create || item.Action == PlanAction.Adopt || item.Action == PlanAction.CreateGroup || item.Action == PlanAction.AdoptGroup
                 || item.Link?.Kind == PlanLinkChangeKind.Add) return;
+            // A licence reclaim asked for explicitly with -IncludeUnmanaged (the plan is the one computed now, not a file's).
+            if (item.SourceId == null && item.Reclaim != null && Plan.Basis?.Reclaim?.IncludeUnmanaged == true) return;
             if (item.SourceId != null && links.TryGet(item.SourceId, out var link) && string.Equals(link.TargetId, item.TargetId, StringComparison.OrdinalIgnoreCase)) return;
             throw new SyncActionException("NotManaged",
                 $"ShareFile account {item.TargetEmail ?? item.TargetId} is not linked to source object {item.SourceAnchor ?? item.SourceId}: accounts this module does not manage are never changed.");

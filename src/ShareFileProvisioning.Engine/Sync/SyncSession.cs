@@ -327,7 +327,11 @@ namespace ShareFileProvisioning.Engine.Sync
                     }, created);
                     break;
                 case PlanLinkChangeKind.Update:
-                    links.Update(item.SourceId, l => l.OutOfScopeSince = item.Link.OutOfScopeSince);
+                    links.Update(item.SourceId, l =>
+                    {
+                        l.OutOfScopeSince = item.Link.OutOfScopeSince;
+                        if (item.Link.ReclaimedAt != null) l.ReclaimedAt = item.Link.ReclaimedAt;
+                    });
                     break;
                 case PlanLinkChangeKind.Remove:
                     links.Remove(item.SourceId);

@@ -36,6 +36,9 @@ namespace ShareFileProvisioning
         /// <summary>For Skip and Conflict: NoChange, MissingRequiredAttribute, InvalidEmail, OutOfScope, …</summary>
         public string SkipReason { get; set; }
 
+        /// <summary>A licence reclaim's downgrade: Disabled, Inactive or NeverSignedIn; null otherwise.</summary>
+        public string ReclaimReason { get; set; }
+
         public string Reason { get; set; }
 
         /// <summary>Reason, and the changes when there are any: what the table shows.</summary>

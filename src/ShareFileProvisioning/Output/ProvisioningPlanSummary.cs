@@ -58,6 +58,9 @@ namespace ShareFileProvisioning
 
         public int EmployeesFreed { get; set; }
 
+        /// <summary>Of EmployeesFreed, the licences the plan's licence reclaim (-Reclaim) frees.</summary>
+        public int EmployeesReclaimed { get; set; }
+
         public int EmployeesAfter { get; set; }
 
         /// <summary>Employee creations/promotions skipped because the licences are used up.</summary>

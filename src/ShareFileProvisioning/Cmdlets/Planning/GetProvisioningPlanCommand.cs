@@ -62,6 +62,16 @@ namespace ShareFileProvisioning.Cmdlets.Planning
         [Parameter]
         public SwitchParameter IncludeUnmanaged { get; set; }
 
+        /// <summary>Also plan licence reclaims: downgrade disabled or inactive employees to clients (docs/licence-reclaim.md).</summary>
+        [Parameter(ParameterSetName = ScopeSet)]
+        [ValidateNotNullOrEmpty]
+        public ReclaimKind[] Reclaim { get; set; }
+
+        /// <summary>With -Reclaim InactiveEmployees: days without a sign-in (default 90).</summary>
+        [Parameter(ParameterSetName = ScopeSet)]
+        [ValidateRange(1, 36500)]
+        public int InactiveDays { get; set; }
+
         /// <summary>The provisioning profile (default: the connected subdomain).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -154,6 +164,7 @@ namespace ShareFileProvisioning.Cmdlets.Planning
                 Full = Full.IsPresent,
                 SingleUser = UserPrincipalName != null ? string.Join(",", UserPrincipalName) : ObjectId != null ? string.Join(",", ObjectId) : null,
                 IncludeUnmanaged = IncludeUnmanaged.IsPresent,
+                Reclaim = LicenceReclaimOptions.From(Reclaim, MyInvocation.BoundParameters.ContainsKey(nameof(InactiveDays)) ? InactiveDays : (int?)null, IncludeUnmanaged.IsPresent),
                 ProfileName = profile.Name,
                 Subdomain = connection.Subdomain,
             };

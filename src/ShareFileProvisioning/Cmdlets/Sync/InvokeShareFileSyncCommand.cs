@@ -68,6 +68,20 @@ namespace ShareFileProvisioning.Cmdlets.Sync
         [Parameter]
         public SwitchParameter AllowDeletes { get; set; }
 
+        /// <summary>Also reclaim licences: downgrade disabled or inactive employees to clients (docs/licence-reclaim.md).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public ReclaimKind[] Reclaim { get; set; }
+
+        /// <summary>With -Reclaim InactiveEmployees: days without a sign-in (default 90).</summary>
+        [Parameter]
+        [ValidateRange(1, 36500)]
+        public int InactiveDays { get; set; }
+
+        /// <summary>With -Reclaim: also downgrade employees this module does not manage.</summary>
+        [Parameter]
+        public SwitchParameter IncludeUnmanaged { get; set; }
+
         /// <summary>Bind the profile's state to the connected source although it was built from another (links kept). Without it such a sync is refused.</summary>
         [Parameter]
         public SwitchParameter RebindSource { get; set; }
@@ -185,7 +199,7 @@ namespace ShareFileProvisioning.Cmdlets.Sync
             {
                 State = state, Logs = StateStoreSelection.Logs(profile, StateStore),
                 Source = sourceConnection.Source, ShareFile = connection.Client, Profile = profile, Configuration = configuration,
-                SavedPlan = saved, Full = Full.IsPresent, OnDemand = OnDemandKeys(), AllowDeletes = AllowDeletes.IsPresent, RebindSource = RebindSource.IsPresent, ThrottleLimit = ThrottleLimit,
+                SavedPlan = saved, Full = Full.IsPresent, OnDemand = OnDemandKeys(), Reclaim = ReclaimOptions(saved), AllowDeletes = AllowDeletes.IsPresent, RebindSource = RebindSource.IsPresent, ThrottleLimit = ThrottleLimit,
                 Subdomain = connection.Subdomain, TenantId = sourceConnection.TenantId, Notifications = Notifier(state, configuration, sourceConnection),
             };
 
@@ -235,6 +249,17 @@ namespace ShareFileProvisioning.Cmdlets.Sync
                 if (ShouldProcess(target, action)) confirmed.Add(item.ChangeId);
             }
             return IsWhatIf() ? null : confirmed;
+        }
+
+        private LicenceReclaimOptions ReclaimOptions(ProvisioningPlan saved)
+        {
+            var inactive = MyInvocation.BoundParameters.ContainsKey(nameof(InactiveDays)) ? InactiveDays : (int?)null;
+            var options = LicenceReclaimOptions.From(Reclaim, inactive, IncludeUnmanaged.IsPresent);
+            if (IncludeUnmanaged.IsPresent && options == null) throw new ArgumentException("-IncludeUnmanaged applies with -Reclaim only.");
+            if (options != null && saved != null)
+                throw new ArgumentException("A saved plan brings its own licence reclaim: pass -Reclaim to Get-ProvisioningPlan, not with -Plan.");
+            if (options != null && OnDemandKeys() != null) throw new ArgumentException("A licence reclaim looks at every employee: it cannot run with -UserPrincipalName or -ObjectId.");
+            return options;
         }
 
         private string OnDemandKeys()
