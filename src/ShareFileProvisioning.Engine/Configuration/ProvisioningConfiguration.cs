@@ -5,7 +5,7 @@ using ShareFileProvisioning.Engine.Mapping.Scoping;
 namespace ShareFileProvisioning.Engine.Configuration
 {
     /// <summary>
-    /// The provisioning setup of one ShareFile account (issue 4 §1), as stored in configuration.json. A plain mutable
+    /// The provisioning setup of one ShareFile account , as stored in configuration.json. A plain mutable
     /// model: <see cref="ConfigurationValidator"/> checks it, <see cref="ConfigurationFile"/> reads and writes it,
     /// <see cref="MappingSet.Compile"/> turns it into evaluators.
     /// </summary>
@@ -72,7 +72,7 @@ namespace ShareFileProvisioning.Engine.Configuration
             return this;
         }
 
-        /// <summary>Our defaults (entra-provisioning.md §14): UPN → Email (matching 1), mail → Email (matching 2, lookup only),
+        /// <summary>Our defaults (docs/entra-provisioning.md, 'Our default mapping'): UPN → Email (matching 1), mail → Email (matching 2, lookup only),
         /// givenName, surname, companyName, Not([IsSoftDeleted]) → Enabled; Disable on leaving scope; threshold 500.</summary>
         public static ProvisioningConfiguration CreateDefault()
         {

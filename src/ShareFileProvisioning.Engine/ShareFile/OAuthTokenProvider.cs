@@ -10,7 +10,7 @@ using ShareFileProvisioning.Engine.Http;
 namespace ShareFileProvisioning.Engine.ShareFile
 {
     /// <summary>
-    /// Obtains and renews the OAuth token (reference §2, D3–D5). One SemaphoreSlim serialises acquisition so many
+    /// Obtains and renews the OAuth token (docs/sharefile-api.md, 'Signing in'). One SemaphoreSlim serialises acquisition so many
     /// concurrent callers trigger a single token request; refresh tokens rotate, and a failed refresh falls back
     /// to the password grant.
     /// </summary>
@@ -96,7 +96,7 @@ namespace ShareFileProvisioning.Engine.ShareFile
                 }
                 catch (ShareFileAuthenticationException ex)
                 {
-                    // D5: an unknown/used/expired refresh token → start over with the password grant.
+                    // Refresh tokens rotate: an unknown, used or expired one → start over with the password grant.
                     _trace.Verbose($"ShareFile token refresh was refused ({ex.OAuthError ?? ex.Failure.ToString()}); signing in again with the password grant.");
                 }
             }

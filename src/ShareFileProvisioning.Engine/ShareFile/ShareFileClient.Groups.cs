@@ -9,7 +9,7 @@ using ShareFileProvisioning.Engine.ShareFile.Models;
 
 namespace ShareFileProvisioning.Engine.ShareFile
 {
-    /// <summary>Distribution-group endpoints (reference §9).</summary>
+    /// <summary>Distribution-group endpoints (docs/sharefile-api.md, 'Groups').</summary>
     public sealed partial class ShareFileClient
     {
         /// <summary>GET Groups, all pages.</summary>
@@ -25,7 +25,7 @@ namespace ShareFileProvisioning.Engine.ShareFile
             return ToGroup(json as JObject);
         }
 
-        /// <summary>POST Groups with initial members (by id or email; unknown members reject the whole call, D11).</summary>
+        /// <summary>POST Groups with initial members (by id or email; one unknown member rejects the whole call).</summary>
         public async Task<SfGroup> CreateGroupAsync(string name, bool isShared, IEnumerable<SfMemberRef> members, CancellationToken cancellationToken)
         {
             if (string.IsNullOrWhiteSpace(name))

@@ -15,7 +15,7 @@ using ShareFileProvisioning.Engine.Http;
 namespace ShareFileProvisioning.Engine.ShareFile
 {
     /// <summary>
-    /// ShareFile REST API v3 client (reference sharefile-api-v3.md). Thread-safe; one instance per connection.
+    /// ShareFile REST API v3 client (what it copes with: docs/sharefile-api.md). Thread-safe; one instance per connection.
     /// Every call carries a bearer token (renewed ahead of expiry and once after a 401) and runs through one
     /// Polly pipeline (retry with Retry-After, circuit breaker, shared back-off gate, per-attempt timeout).
     /// Errors: <see cref="ShareFileAuthenticationException"/>, <see cref="ShareFileApiException"/>,
@@ -266,7 +266,7 @@ namespace ShareFileProvisioning.Engine.ShareFile
         }
 
 
-        /// <summary>Ids go raw inside parentheses (reference §3): only id characters are accepted.</summary>
+        /// <summary>Ids go raw inside parentheses, unquoted, so only id characters are accepted (docs/sharefile-api.md, 'Request shape').</summary>
         private static string Id(string id, string what)
         {
             if (string.IsNullOrWhiteSpace(id))

@@ -8,7 +8,7 @@ using ShareFileProvisioning.Engine.ShareFile.Models;
 namespace ShareFileProvisioning.Engine.ShareFile
 {
     /// <summary>
-    /// The connection test of reference §11: host, token, signed-in administrator and each required role by name,
+    /// The connection test (docs/sharefile-api.md, 'The connection test'): host, token, signed-in administrator and each required role by name,
     /// licences, strict-employee settings, list access. Each check yields a <see cref="ConnectionCheckResult"/>;
     /// checks that depend on a failed one are Skipped. Only cancellation escapes as an exception.
     /// </summary>

@@ -4,7 +4,8 @@ using System.Linq;
 namespace ShareFileProvisioning.Engine.ShareFile
 {
     /// <summary>
-    /// Turns the settings into the token URL and, once a token names its control planes, the API base (reference §1).
+    /// Turns the settings into the token URL and, once a token names its control planes, the API base
+    /// (docs/sharefile-api.md, 'Hosts and the API base').
     /// Explicit overrides win; otherwise token = https://{sub}.{appcp}/oauth/token, API = https://{sub}.{apicp}/sf/v3/.
     /// </summary>
     internal static class ShareFileEndpoints

@@ -6,7 +6,7 @@ using ShareFileProvisioning.Engine.Diagnostics;
 
 namespace ShareFileProvisioning.Engine.ShareFile
 {
-    /// <summary>Maps a ShareFile error response (reference §6) to <see cref="ShareFileApiException"/>.</summary>
+    /// <summary>Maps a ShareFile error response (docs/sharefile-api.md, 'Errors') to <see cref="ShareFileApiException"/>.</summary>
     internal static class ShareFileErrors
     {
         public static ShareFileApiException FromResponse(HttpResponseMessage response, string body, HttpMethod method, Uri uri, Uri apiBase)

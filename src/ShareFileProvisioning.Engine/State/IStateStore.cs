@@ -6,7 +6,7 @@ using System.Threading.Tasks;
 namespace ShareFileProvisioning.Engine.State
 {
     /// <summary>
-    /// A profile's provisioning state (issue 5 §2). Each part is read and written whole, so a store backed by blobs
+    /// A profile's provisioning state: links, watermark, waiting list, quarantine, lock. Each part is read and written whole, so a store backed by blobs
     /// can map one part to one blob (ETag-checked) and the lock to a lease. Writes are atomic per part: a crash
     /// leaves the previous or the new version. Callers hold <see cref="AcquireLockAsync"/> while they change state.
     /// </summary>

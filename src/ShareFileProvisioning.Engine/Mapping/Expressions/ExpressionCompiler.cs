@@ -7,7 +7,7 @@ using ShareFileProvisioning.Engine.Mapping.Expressions.Syntax;
 namespace ShareFileProvisioning.Engine.Mapping.Expressions
 {
     /// <summary>
-    /// Compiles Entra attribute-mapping expressions (entra-provisioning.md §6). A bare <c>[attribute]</c> or literal
+    /// Compiles Entra attribute-mapping expressions (docs/entra-provisioning.md, 'Attribute mappings and expressions'). A bare <c>[attribute]</c> or literal
     /// is a valid whole expression (Direct/Constant mappings). Function names are case-sensitive.
     /// </summary>
     public static class ExpressionCompiler

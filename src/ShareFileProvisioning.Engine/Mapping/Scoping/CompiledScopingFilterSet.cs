@@ -7,7 +7,7 @@ namespace ShareFileProvisioning.Engine.Mapping.Scoping
 {
     /// <summary>
     /// Validated scoping filters, ready to evaluate per object. Thread-safe; compile once per configuration.
-    /// Semantics (entra-provisioning.md §4): a null/empty attribute makes a clause false, except IS NULL (true) and
+    /// Semantics (docs/entra-provisioning.md, 'Scoping filters'): a null/empty attribute makes a clause false, except IS NULL (true) and
     /// IS NOT NULL (false); string operators are case-sensitive; Greater_Than* need integers on both sides;
     /// a multi-valued value makes a clause false.
     /// </summary>

@@ -5,7 +5,7 @@ using System.Linq;
 namespace ShareFileProvisioning.Engine.Source.Scope
 {
     /// <summary>
-    /// Entra's assignment scope (entra-provisioning §3): users assigned directly plus DIRECT user members of assigned
+    /// Entra's assignment scope (docs/lifecycle.md, 'Scope'): users assigned directly plus DIRECT user members of assigned
     /// groups; nested groups are not expanded; every role counts, the default (all-zero) role included. One reason per
     /// assignment that reaches a user, so a user assigned directly and through a group carries both.
     /// </summary>

@@ -10,8 +10,8 @@ using ShareFileProvisioning.Engine.Source.Graph;
 namespace ShareFileProvisioning.Engine.Source.Scope
 {
     /// <summary>
-    /// Reads the attributes of a set of users in the fewest requests: `$filter=id in (…)` batches (15 ids each, Graph's
-    /// limit on `in` values [I]) when the set is small against the tenant; otherwise the whole tenant list in pages of
+    /// Reads the attributes of a set of users in the fewest requests: `$filter=id in (…)` batches (15 ids each: nothing
+    /// public states Graph's cap on `in` values, see docs/graph-api.md) when the set is small against the tenant; otherwise the whole tenant list in pages of
     /// 999, keeping the wanted ids. The first tenant page carries @odata.count, which decides.
     /// </summary>
     internal sealed class UserFetcher

@@ -22,7 +22,10 @@ namespace ShareFileProvisioning.Engine.Mapping.Expressions.Functions
         public Func<FunctionNode> Create { get; }
     }
 
-    /// <summary>The functions of Entra's expression language that this engine implements (§6 of entra-provisioning.md).</summary>
+    /// <summary>
+    /// The functions of Entra's expression language that this engine implements
+    /// (docs/entra-provisioning.md, 'Attribute mappings and expressions').
+    /// </summary>
     internal static class FunctionCatalog
     {
         private const int Many = int.MaxValue;
