@@ -30,8 +30,8 @@ namespace ShareFileProvisioning.Engine.Sync
         public Task SaveDeltaLinksAsync(DeltaLinks deltaLinks, CancellationToken cancellationToken) => _inner.SaveDeltaLinksAsync(deltaLinks, cancellationToken);
         public Task<AssignmentSnapshot> LoadAssignmentSnapshotAsync(CancellationToken cancellationToken) => _inner.LoadAssignmentSnapshotAsync(cancellationToken);
         public Task SaveAssignmentSnapshotAsync(AssignmentSnapshot snapshot, CancellationToken cancellationToken) => _inner.SaveAssignmentSnapshotAsync(snapshot, cancellationToken);
-        public Task<IReadOnlyList<EscrowEntry>> LoadRetryQueueAsync(CancellationToken cancellationToken) => _inner.LoadRetryQueueAsync(cancellationToken);
-        public Task SaveRetryQueueAsync(IEnumerable<EscrowEntry> entries, CancellationToken cancellationToken) => _inner.SaveRetryQueueAsync(entries, cancellationToken);
+        public Task<IReadOnlyList<RetryQueueEntry>> LoadRetryQueueAsync(CancellationToken cancellationToken) => _inner.LoadRetryQueueAsync(cancellationToken);
+        public Task SaveRetryQueueAsync(IEnumerable<RetryQueueEntry> entries, CancellationToken cancellationToken) => _inner.SaveRetryQueueAsync(entries, cancellationToken);
         public Task<IReadOnlyList<CycleHistoryEntry>> LoadCycleHistoryAsync(CancellationToken cancellationToken) => _inner.LoadCycleHistoryAsync(cancellationToken);
         public Task AppendCycleHistoryAsync(CycleHistoryEntry entry, int keep, CancellationToken cancellationToken) => _inner.AppendCycleHistoryAsync(entry, keep, cancellationToken);
         public Task<QuarantineStatus> LoadQuarantineAsync(CancellationToken cancellationToken) => _inner.LoadQuarantineAsync(cancellationToken);

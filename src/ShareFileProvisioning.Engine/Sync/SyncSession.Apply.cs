@@ -69,7 +69,7 @@ namespace ShareFileProvisioning.Engine.Sync
             }
             catch (OperationCanceledException) when (token.IsCancellationRequested)
             {
-                return;   // outcome unknown: not reported; a create's intent resolves it next run
+                return;   // outcome unknown: not reported; a create's pending record resolves it next run
             }
             catch (Exception e) when (SyncResults.IsActionFailure(e))
             {

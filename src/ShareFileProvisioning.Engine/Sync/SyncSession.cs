@@ -17,15 +17,15 @@ namespace ShareFileProvisioning.Engine.Sync
     /// <summary>
     /// A planned cycle holding the profile's lock. <see cref="ExecuteAsync"/> applies the plan: users' creations and
     /// updates first, then deprovisioning (held back as staged deletes above the threshold), each phase concurrent up to
-    /// the throttle limit. The state (links, escrows, watermark, history, quarantine) and the log are written as it goes.
+    /// the throttle limit. The state (links, retry queue, watermark, history, quarantine) and the log are written as it goes.
     /// </summary>
     public sealed partial class SyncSession : IDisposable
     {
         private readonly SyncRequest _request;
         private readonly IStateStore _state;
         private readonly ISourceWatermarkStore _watermarks;
-        private readonly PendingCreateStore _intents;
-        private readonly EscrowBook _escrows;
+        private readonly PendingCreateStore _pendingCreates;
+        private readonly RetryQueue _retryQueue;
         private readonly WaitingBook _waiting;
         private readonly IStateLock _lock;
         private readonly DateTimeOffset _started;
@@ -39,14 +39,14 @@ namespace ShareFileProvisioning.Engine.Sync
         private bool _executed;
         private Action<SyncActionResult> _onResult;
 
-        internal SyncSession(SyncRequest request, IStateStore state, ISourceWatermarkStore watermarks, PendingCreateStore intents, EscrowBook escrows,
+        internal SyncSession(SyncRequest request, IStateStore state, ISourceWatermarkStore watermarks, PendingCreateStore pendingCreates, RetryQueue retryQueue,
             WaitingBook waiting, IStateLock held, ProvisioningPlan plan, DateTimeOffset started, ShareFileClientMetrics startMetrics, Stopwatch watch, PlanTimings planning, IEngineTrace trace)
         {
             _request = request;
             _state = state;
             _watermarks = watermarks;
-            _intents = intents;
-            _escrows = escrows;
+            _pendingCreates = pendingCreates;
+            _retryQueue = retryQueue;
             _waiting = waiting;
             _lock = held;
             Plan = plan;
@@ -126,7 +126,7 @@ namespace ShareFileProvisioning.Engine.Sync
             var cycle = ProvisioningCycleContext.Start(_request.Profile.Name, _request.TenantId, summary.CycleType.ToString(), _request.Source.ServicePrincipalIdentity,
                 _request.Subdomain, _request.Source.Initiator, _started);
             summary.CycleId = cycle.CycleId;
-            var links = new LinkJournal(_state, _intents, await _state.LoadLinksAsync(cancellationToken).ConfigureAwait(false), _request.LinkFlushEvery);
+            var links = new LinkJournal(_state, _pendingCreates, await _state.LoadLinksAsync(cancellationToken).ConfigureAwait(false), _request.LinkFlushEvery);
             var users = new UserItemExecutor(_request.ShareFile, _request.Configuration.Deprovisioning?.ReassignToUser, links.LinkedElsewhere);
             var log = await (_request.Logs ?? new FileLogStore(_request.Profile)).BeginCycleAsync(cycle, cancellationToken).ConfigureAwait(false);
             return new CycleRun(summary, cycle, log, new CycleGuard(_request.Configuration.Quarantine, cancellationToken), links, users, _lock);
@@ -170,10 +170,10 @@ namespace ShareFileProvisioning.Engine.Sync
             return confirmed;
         }
 
-        /// <summary>Phase "apply users": creations (their intents recorded first), adoptions and updates.</summary>
+        /// <summary>Phase "apply users": creations (recorded as pending creates first), adoptions and updates.</summary>
         private async Task ApplyUsersAsync(CycleRun run, List<PlanItem> items)
         {
-            await RecordIntentsAsync(run, items.Where(i => i.Action == PlanAction.Create).Select(i => new PendingCreate
+            await RecordPendingCreatesAsync(run, items.Where(i => i.Action == PlanAction.Create).Select(i => new PendingCreate
             {
                 SourceId = i.SourceId, Email = i.Desired?.Email ?? i.TargetEmail, DisplayName = i.DisplayName, RecordedAt = DateTimeOffset.UtcNow,
             })).ConfigureAwait(false);
@@ -183,7 +183,7 @@ namespace ShareFileProvisioning.Engine.Sync
         /// <summary>Phase "apply groups", once their members exist: the groups themselves, then removals (room under the limit), then additions.</summary>
         private async Task ApplyGroupsAsync(CycleRun run, List<PlanItem> items)
         {
-            await RecordIntentsAsync(run, items.Where(i => i.Action == PlanAction.CreateGroup).Select(i => new PendingCreate
+            await RecordPendingCreatesAsync(run, items.Where(i => i.Action == PlanAction.CreateGroup).Select(i => new PendingCreate
             {
                 SourceId = i.SourceId, GroupName = i.DisplayName, DisplayName = i.SourceAnchor ?? i.DisplayName, RecordedAt = DateTimeOffset.UtcNow,
             })).ConfigureAwait(false);
@@ -200,17 +200,17 @@ namespace ShareFileProvisioning.Engine.Sync
         }
 
         /// <summary>Creates are recorded before they are sent, so a crash or a lost answer is resolved by matching, never re-created.</summary>
-        private async Task RecordIntentsAsync(CycleRun run, IEnumerable<PendingCreate> intents)
+        private async Task RecordPendingCreatesAsync(CycleRun run, IEnumerable<PendingCreate> pendingCreates)
         {
-            var list = intents.Where(i => i.SourceId != null).ToList();
-            if (list.Count > 0) await _intents.AddAsync(list, run.Guard.Token).ConfigureAwait(false);
+            var list = pendingCreates.Where(i => i.SourceId != null).ToList();
+            if (list.Count > 0) await _pendingCreates.AddAsync(list, run.Guard.Token).ConfigureAwait(false);
         }
 
         /// <summary>One result: the retry queue or the waiting list, the log, the summary, the caller, the quarantine guard.</summary>
         private async Task ReportAsync(CycleRun run, SyncActionResult r)
         {
             r.CompletedAt = DateTimeOffset.UtcNow;
-            if (r.Status == SyncActionStatus.Success) _escrows.Succeed(r.SourceId);
+            if (r.Status == SyncActionStatus.Success) _retryQueue.Succeed(r.SourceId);
             if (r.Status == SyncActionStatus.Failure && r.SourceId != null) QueueFailure(r);
             await run.Log.WriteAsync(SyncLogRecords.For(run.Cycle, r), CancellationToken.None).ConfigureAwait(false);
             lock (_reportGate)
@@ -235,7 +235,7 @@ namespace ShareFileProvisioning.Engine.Sync
                 run.Error = run.Guard.Details;
             }
             summary.Status = run.Status;
-            summary.RetriesQueued = _escrows.Count;
+            summary.RetriesQueued = _retryQueue.Count;
             summary.Waiting = _waiting.Count;
             summary.LinkCount = run.Links.Count;
             FillMetrics(summary);
@@ -252,8 +252,8 @@ namespace ShareFileProvisioning.Engine.Sync
         private async Task SaveStateAsync(CycleRun run)
         {
             await run.Links.FlushAsync().ConfigureAwait(false);
-            if (!run.Guard.Tripped && !run.Cancelled && run.Fatal == null && Plan.Summary?.CycleType != PlanCycleType.Incremental) _escrows.DropResolved(run.Attempted);
-            await _state.SaveRetryQueueAsync(_escrows.Snapshot(), CancellationToken.None).ConfigureAwait(false);
+            if (!run.Guard.Tripped && !run.Cancelled && run.Fatal == null && Plan.Summary?.CycleType != PlanCycleType.Incremental) _retryQueue.DropResolved(run.Attempted);
+            await _state.SaveRetryQueueAsync(_retryQueue.Snapshot(), CancellationToken.None).ConfigureAwait(false);
             await _waiting.SaveAsync(_state).ConfigureAwait(false);
             await _state.SaveStagedDeletesAsync(run.Staged, CancellationToken.None).ConfigureAwait(false);
             if (run.Complete && Plan.Basis?.NextWatermark != null && Plan.Basis.SingleObject == null)
@@ -298,11 +298,11 @@ namespace ShareFileProvisioning.Engine.Sync
         {
             if (FailureAdvice.IsTransient(r))
             {
-                _escrows.Fail(r.SourceId, r.Action.ToString(), r.DisplayName, r.ErrorCode, r.ErrorMessage, _request.Clock,
+                _retryQueue.Fail(r.SourceId, r.Action.ToString(), r.DisplayName, r.ErrorCode, r.ErrorMessage, _request.Clock,
                     r.ObjectType == PlanObjectType.Group ? LinkedObjectType.Group : LinkedObjectType.User);
                 return;
             }
-            _escrows.Succeed(r.SourceId);
+            _retryQueue.Succeed(r.SourceId);
             _waiting.Fail(r, _request.Clock);
         }
 
