@@ -77,12 +77,15 @@ namespace ShareFileProvisioning.Engine.Configuration
         public static ProvisioningConfiguration CreateDefault()
         {
             var config = new ProvisioningConfiguration();
-            config.UserMappings.Add(new AttributeMapping { Target = TargetAttribute.Email, Type = MappingType.Direct, SourceAttribute = "userPrincipalName", MatchingPrecedence = 1 });
-            config.UserMappings.Add(new AttributeMapping { Target = TargetAttribute.Email, Type = MappingType.Direct, SourceAttribute = "mail", MatchingPrecedence = 2, LookupOnly = true });
+            config.UserMappings.Add(new AttributeMapping { Target = TargetAttribute.Email, Type = MappingType.Direct,
+                SourceAttribute = "userPrincipalName", MatchingPrecedence = 1 });
+            config.UserMappings.Add(new AttributeMapping { Target = TargetAttribute.Email, Type = MappingType.Direct, SourceAttribute = "mail",
+                MatchingPrecedence = 2, LookupOnly = true });
             config.UserMappings.Add(new AttributeMapping { Target = TargetAttribute.FirstName, Type = MappingType.Direct, SourceAttribute = "givenName" });
             config.UserMappings.Add(new AttributeMapping { Target = TargetAttribute.LastName, Type = MappingType.Direct, SourceAttribute = "surname" });
             config.UserMappings.Add(new AttributeMapping { Target = TargetAttribute.Company, Type = MappingType.Direct, SourceAttribute = "companyName" });
-            config.UserMappings.Add(new AttributeMapping { Target = TargetAttribute.Enabled, Type = MappingType.Expression, Expression = "Not([IsSoftDeleted])" });
+            config.UserMappings.Add(new AttributeMapping { Target = TargetAttribute.Enabled, Type = MappingType.Expression,
+                Expression = "Not([IsSoftDeleted])" });
             config.GroupProvisioning.Mappings.Add(new GroupAttributeMapping());
             return config;
         }

@@ -99,7 +99,8 @@ namespace ShareFileProvisioning.Engine.Logging
         }
 
         internal Task WriteSummaryAsync(LogFileNames names, CycleLogSummary summary, CancellationToken cancellationToken) =>
-            AtomicFile.WriteAllTextAsync(Path.Combine(Directory, names.Summary), ProvisioningLogJson.SerializeObject(summary, indented: true), cancellationToken);
+            AtomicFile.WriteAllTextAsync(Path.Combine(Directory, names.Summary), ProvisioningLogJson.SerializeObject(summary, indented: true),
+                cancellationToken);
 
         private CycleLogSummary ReadSummary(LogFileNames names)
         {

@@ -51,6 +51,7 @@ namespace ShareFileProvisioning.Engine.Logging
             new ProvisioningLogRecordBuilder(cycle, action);
 
         public override string ToString() =>
-            $"{ProvisioningAction} {SourceIdentity?.DisplayName ?? SourceIdentity?.Id} → {ProvisioningStatusInfo?.Status} (cycle {CycleId}, change {ChangeId})";
+            $"{ProvisioningAction} {SourceIdentity?.DisplayName ?? SourceIdentity?.Id} → {ProvisioningStatusInfo?.Status} "
+                + $"(cycle {CycleId}, change {ChangeId})";
     }
 }

@@ -21,7 +21,8 @@ namespace ShareFileProvisioning.Engine.ShareFile
         /// <summary>GET Groups(id); expandContacts fills <see cref="SfGroup.Contacts"/>.</summary>
         public async Task<SfGroup> GetGroupAsync(string id, bool expandContacts, CancellationToken cancellationToken)
         {
-            var json = await SendAsync(HttpMethod.Get, $"Groups({Id(id, "group")})" + (expandContacts ? "?$expand=Contacts" : string.Empty), null, cancellationToken).ConfigureAwait(false);
+            var json = await SendAsync(HttpMethod.Get, $"Groups({Id(id, "group")})" + (expandContacts ? "?$expand=Contacts" : string.Empty), null,
+                cancellationToken).ConfigureAwait(false);
             return ToGroup(json as JObject);
         }
 
@@ -65,7 +66,8 @@ namespace ShareFileProvisioning.Engine.ShareFile
         /// <summary>GET Groups(id)/Contacts, all pages.</summary>
         public async Task<IReadOnlyList<SfContact>> ListGroupMembersAsync(string id, int? pageSize, CancellationToken cancellationToken)
         {
-            return await ListFeedAsync($"Groups({Id(id, "group")})/Contacts", pageSize, ShareFileJson.ToModel<SfContact>, cancellationToken).ConfigureAwait(false);
+            return await ListFeedAsync($"Groups({Id(id, "group")})/Contacts", pageSize, ShareFileJson.ToModel<SfContact>,
+                cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>POST Groups(id)/Contacts; returns the updated member list. Present members are left as they are.</summary>

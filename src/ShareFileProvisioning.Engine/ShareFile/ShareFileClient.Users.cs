@@ -74,7 +74,8 @@ namespace ShareFileProvisioning.Engine.ShareFile
                 throw new ArgumentNullException(nameof(request));
             }
 
-            var json = await SendAsync(HttpMethod.Post, CreateQuery("Users/AccountUser", notify, ifNecessary), request.ToJson(), cancellationToken).ConfigureAwait(false);
+            var json = await SendAsync(HttpMethod.Post, CreateQuery("Users/AccountUser", notify, ifNecessary), request.ToJson(),
+                cancellationToken).ConfigureAwait(false);
             return ShareFileJson.ToModel<SfUser>(json);
         }
 

@@ -37,7 +37,9 @@ namespace ShareFileProvisioning.Engine.Sync
 
         /// <summary>The pending creates in a state folder (a <see cref="FileStateStore"/> over it).</summary>
         public PendingCreateStore(string stateDirectory)
-            : this(new FileStateStore(string.IsNullOrWhiteSpace(stateDirectory) ? throw new ArgumentException("A state folder is required.", nameof(stateDirectory)) : stateDirectory))
+            : this(new FileStateStore(string.IsNullOrWhiteSpace(stateDirectory)
+                ? throw new ArgumentException("A state folder is required.", nameof(stateDirectory))
+                : stateDirectory))
         {
         }
 

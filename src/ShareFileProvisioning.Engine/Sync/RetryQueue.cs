@@ -37,7 +37,8 @@ namespace ShareFileProvisioning.Engine.Sync
             lock (_entries) return _entries.Values.Any(e => string.Equals(e.ObjectId, sourceId, StringComparison.OrdinalIgnoreCase));
         }
 
-        public RetryQueueEntry Fail(string sourceId, string action, string displayName, string code, string message, DateTimeOffset now, LinkedObjectType objectType = LinkedObjectType.User)
+        public RetryQueueEntry Fail(string sourceId, string action, string displayName, string code, string message, DateTimeOffset now,
+            LinkedObjectType objectType = LinkedObjectType.User)
         {
             lock (_entries)
             {
@@ -62,7 +63,8 @@ namespace ShareFileProvisioning.Engine.Sync
         {
             if (sourceId == null) return;
             lock (_entries)
-                foreach (var key in _entries.Where(p => string.Equals(p.Value.ObjectId, sourceId, StringComparison.OrdinalIgnoreCase)).Select(p => p.Key).ToList())
+                foreach (var key in _entries.Where(p => string.Equals(p.Value.ObjectId, sourceId,
+                    StringComparison.OrdinalIgnoreCase)).Select(p => p.Key).ToList())
                     _entries.Remove(key);
         }
 

@@ -43,7 +43,8 @@ namespace ShareFileProvisioning.Engine.Sync
         public bool Full { get; set; }
 
         /// <summary>Let deprovisioning through even above the deletion threshold (and release staged deletes).</summary>
-        /// <summary>Provision on demand: these users (UPN or object id) and groups (object id) only, comma-separated; null = the whole scope. The watermark stays where it is.</summary>
+        /// <summary>Provision on demand: these users (UPN or object id) and groups (object id) only, comma-separated; null = the whole scope. The watermark
+        /// stays where it is.</summary>
         public string OnDemand { get; set; }
 
         public bool AllowDeletes { get; set; }

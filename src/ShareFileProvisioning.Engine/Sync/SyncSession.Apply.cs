@@ -60,7 +60,8 @@ namespace ShareFileProvisioning.Engine.Sync
                 var outcome = item.ObjectType == PlanObjectType.Group
                     ? await _groups.ExecuteAsync(item, run.Links, token).ConfigureAwait(false)
                     : await run.Users.ExecuteAsync(item, token).ConfigureAwait(false);
-                ApplyLink(run.Links, item, outcome.TargetId, (item.Action == PlanAction.Create || item.Action == PlanAction.CreateGroup) && !outcome.AdoptedOnConflict);
+                ApplyLink(run.Links, item, outcome.TargetId, (item.Action == PlanAction.Create || item.Action == PlanAction.CreateGroup)
+                    && !outcome.AdoptedOnConflict);
                 if (item.Action == PlanAction.Create && outcome.AdoptedOnConflict)
                     run.Links.Update(item.SourceId, l => { l.CreatedByUs = false; l.MatchedBy = "email (409 Conflict on create)"; });
                 result = SyncResults.Of(item, SyncActionStatus.Success, outcome.TargetId);
@@ -165,11 +166,14 @@ namespace ShareFileProvisioning.Engine.Sync
         /// </summary>
         private static void EnsureManaged(PlanItem item, LinkJournal links)
         {
-            if (item.Action == PlanAction.Create || item.Action == PlanAction.Adopt || item.Action == PlanAction.CreateGroup || item.Action == PlanAction.AdoptGroup
+            if (item.Action == PlanAction.Create || item.Action == PlanAction.Adopt || item.Action == PlanAction.CreateGroup
+                || item.Action == PlanAction.AdoptGroup
                 || item.Link?.Kind == PlanLinkChangeKind.Add) return;
-            if (item.SourceId != null && links.TryGet(item.SourceId, out var link) && string.Equals(link.TargetId, item.TargetId, StringComparison.OrdinalIgnoreCase)) return;
+            if (item.SourceId != null && links.TryGet(item.SourceId, out var link)
+                && string.Equals(link.TargetId, item.TargetId, StringComparison.OrdinalIgnoreCase)) return;
             throw new SyncActionException("NotManaged",
-                $"ShareFile account {item.TargetEmail ?? item.TargetId} is not linked to source object {item.SourceAnchor ?? item.SourceId}: accounts this module does not manage are never changed.");
+                $"ShareFile account {item.TargetEmail ?? item.TargetId} is not linked to source object {item.SourceAnchor ?? item.SourceId}: "
+                    + "accounts this module does not manage are never changed.");
         }
     }
 }

@@ -40,7 +40,8 @@ namespace ShareFileProvisioning.Engine.Sync
         private Action<SyncActionResult> _onResult;
 
         internal SyncSession(SyncRequest request, IStateStore state, ISourceWatermarkStore watermarks, PendingCreateStore pendingCreates, RetryQueue retryQueue,
-            WaitingBook waiting, IStateLock held, ProvisioningPlan plan, DateTimeOffset started, ShareFileClientMetrics startMetrics, Stopwatch watch, PlanTimings planning, IEngineTrace trace)
+            WaitingBook waiting, IStateLock held, ProvisioningPlan plan, DateTimeOffset started, ShareFileClientMetrics startMetrics, Stopwatch watch,
+                PlanTimings planning, IEngineTrace trace)
         {
             _request = request;
             _state = state;
@@ -93,7 +94,8 @@ namespace ShareFileProvisioning.Engine.Sync
                 {
                     var confirmed = await ConfirmAsync(run, include).ConfigureAwait(false);
                     await ApplyUsersAsync(run, confirmed.Where(i => !i.IsDeprovisioning && i.ObjectType == PlanObjectType.User).ToList()).ConfigureAwait(false);
-                    await ApplyGroupsAsync(run, confirmed.Where(i => !i.IsDeprovisioning && i.ObjectType == PlanObjectType.Group).ToList()).ConfigureAwait(false);
+                    await ApplyGroupsAsync(run,
+                        confirmed.Where(i => !i.IsDeprovisioning && i.ObjectType == PlanObjectType.Group).ToList()).ConfigureAwait(false);
                     await DeprovisionAsync(run, confirmed.Where(i => i.IsDeprovisioning).ToList()).ConfigureAwait(false);
                     run.Guard.Token.ThrowIfCancellationRequested();
                 }
@@ -123,7 +125,8 @@ namespace ShareFileProvisioning.Engine.Sync
                 StartedAt = _started, PlanningTime = _prepared, PlanTimings = _planning, ThresholdExceeded = ThresholdExceeded,
                 RetriesExpired = RetriesExpired, FullEvaluationReason = Plan.Summary?.FullReadReason,
             };
-            var cycle = ProvisioningCycleContext.Start(_request.Profile.Name, _request.TenantId, summary.CycleType.ToString(), _request.Source.ServicePrincipalIdentity,
+            var cycle = ProvisioningCycleContext.Start(_request.Profile.Name, _request.TenantId, summary.CycleType.ToString(),
+                _request.Source.ServicePrincipalIdentity,
                 _request.Subdomain, _request.Source.Initiator, _started);
             summary.CycleId = cycle.CycleId;
             var links = new LinkJournal(_state, _pendingCreates, await _state.LoadLinksAsync(cancellationToken).ConfigureAwait(false), _request.LinkFlushEvery);
@@ -141,7 +144,8 @@ namespace ShareFileProvisioning.Engine.Sync
             ApplyBookkeeping(run.Links);
             foreach (var item in Plan.Items) _waiting.Observe(item, _request.Clock);
             foreach (var item in Plan.Items.Where(IsReportedSkip))
-                await ReportAsync(run, SyncResults.Of(item, SyncActionStatus.Skipped, code: item.SkipReason.ToString(), message: item.Reason)).ConfigureAwait(false);
+                await ReportAsync(run,
+                    SyncResults.Of(item, SyncActionStatus.Skipped, code: item.SkipReason.ToString(), message: item.Reason)).ConfigureAwait(false);
             var actions = Actions;
             run.Summary.Planned = actions.Count;
             var confirmed = new List<PlanItem>();
@@ -151,7 +155,9 @@ namespace ShareFileProvisioning.Engine.Sync
                 if (include != null && !include(item))
                 {
                     run.Declined++;
-                    await ReportAsync(run, SyncResults.Of(item, SyncActionStatus.Skipped, code: "NotConfirmed", message: "Not confirmed: left for a later cycle.")).ConfigureAwait(false);
+                    await ReportAsync(run,
+                        SyncResults.Of(item, SyncActionStatus.Skipped, code: "NotConfirmed",
+                        message: "Not confirmed: left for a later cycle.")).ConfigureAwait(false);
                 }
                 else if (WillStage(item))
                 {
@@ -160,7 +166,9 @@ namespace ShareFileProvisioning.Engine.Sync
                         SourceId = item.SourceId, TargetId = item.TargetId, ObjectType = LinkType(item), Action = item.Action.ToString(),
                         DisplayName = item.DisplayName, CycleId = run.Cycle.CycleId, StagedAt = _started,
                     });
-                    await ReportAsync(run, SyncResults.Of(item, SyncActionStatus.Staged, code: "StagedDelete", message: HeldBackMessage(Plan.Summary.Threshold))).ConfigureAwait(false);
+                    await ReportAsync(run,
+                        SyncResults.Of(item, SyncActionStatus.Staged, code: "StagedDelete",
+                        message: HeldBackMessage(Plan.Summary.Threshold))).ConfigureAwait(false);
                 }
                 else
                 {
@@ -187,7 +195,8 @@ namespace ShareFileProvisioning.Engine.Sync
             {
                 SourceId = i.SourceId, GroupName = i.DisplayName, DisplayName = i.SourceAnchor ?? i.DisplayName, RecordedAt = DateTimeOffset.UtcNow,
             })).ConfigureAwait(false);
-            await RunPhaseAsync(run, items.Where(i => i.Action != PlanAction.AddMembers && i.Action != PlanAction.RemoveMembers).ToList()).ConfigureAwait(false);
+            await RunPhaseAsync(run,
+                items.Where(i => i.Action != PlanAction.AddMembers && i.Action != PlanAction.RemoveMembers).ToList()).ConfigureAwait(false);
             await RunPhaseAsync(run, items.Where(i => i.Action == PlanAction.RemoveMembers).ToList()).ConfigureAwait(false);
             await RunPhaseAsync(run, items.Where(i => i.Action == PlanAction.AddMembers).ToList()).ConfigureAwait(false);
         }
@@ -239,7 +248,8 @@ namespace ShareFileProvisioning.Engine.Sync
             summary.Waiting = _waiting.Count;
             summary.LinkCount = run.Links.Count;
             FillMetrics(summary);
-            var quarantine = run.Guard.Tripped ? new QuarantineStatus { Reason = run.Guard.Reason, Since = DateTimeOffset.UtcNow, Details = run.Guard.Details } : null;
+            var quarantine = run.Guard.Tripped ? new QuarantineStatus { Reason = run.Guard.Reason, Since = DateTimeOffset.UtcNow,
+                Details = run.Guard.Details } : null;
             await CycleFinisher.RecordAsync(_request, _state, summary, summary.CycleType.ToString(), run.Error, quarantine,
                 clearsQuarantine: !run.Cancelled && run.Fatal == null, _trace).ConfigureAwait(false);
             await run.Log.CompleteAsync(new CycleCompletion
@@ -252,7 +262,8 @@ namespace ShareFileProvisioning.Engine.Sync
         private async Task SaveStateAsync(CycleRun run)
         {
             await run.Links.FlushAsync().ConfigureAwait(false);
-            if (!run.Guard.Tripped && !run.Cancelled && run.Fatal == null && Plan.Summary?.CycleType != PlanCycleType.Incremental) _retryQueue.DropResolved(run.Attempted);
+            if (!run.Guard.Tripped && !run.Cancelled && run.Fatal == null
+                && Plan.Summary?.CycleType != PlanCycleType.Incremental) _retryQueue.DropResolved(run.Attempted);
             await _state.SaveRetryQueueAsync(_retryQueue.Snapshot(), CancellationToken.None).ConfigureAwait(false);
             await _waiting.SaveAsync(_state).ConfigureAwait(false);
             await _state.SaveStagedDeletesAsync(run.Staged, CancellationToken.None).ConfigureAwait(false);
@@ -260,7 +271,8 @@ namespace ShareFileProvisioning.Engine.Sync
             {
                 var next = Plan.Basis.NextWatermark;
                 await _watermarks.SaveAsync(next, CancellationToken.None).ConfigureAwait(false);
-                await _state.SaveDeltaLinksAsync(new DeltaLinks { Users = next.UsersDeltaLink, Groups = next.GroupsDeltaLink, UpdatedAt = DateTimeOffset.UtcNow }, CancellationToken.None).ConfigureAwait(false);
+                await _state.SaveDeltaLinksAsync(new DeltaLinks { Users = next.UsersDeltaLink, Groups = next.GroupsDeltaLink,
+                    UpdatedAt = DateTimeOffset.UtcNow }, CancellationToken.None).ConfigureAwait(false);
                 run.Summary.WatermarkAdvanced = true;
             }
             else if (!run.Complete)
@@ -285,7 +297,8 @@ namespace ShareFileProvisioning.Engine.Sync
         {
             if (t.SuspiciousSource != null) return $"Held back: {t.SuspiciousSource}.";
             if (t.ShrinkExceeded && t.Deprovisioning <= t.EffectiveLimit)
-                return $"Held back: this read takes {t.LeftScope} of {t.ManagedUsers} managed user(s) out of scope, {t.ShrinkLimit}: a shrinking source stages every deprovisioning until deletes are allowed.";
+                return $"Held back: this read takes {t.LeftScope} of {t.ManagedUsers} managed user(s) out of scope, {t.ShrinkLimit}: a shrinking "
+                    + "source stages every deprovisioning until deletes are allowed.";
             return $"Held back: this cycle deprovisions {t.Deprovisioning} account(s), above the deletion threshold of {t.EffectiveLimit}.";
         }
 

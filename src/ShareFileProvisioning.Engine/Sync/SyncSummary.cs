@@ -76,6 +76,7 @@ namespace ShareFileProvisioning.Engine.Sync
         public int LinkCount { get; set; }
 
         public override string ToString() =>
-            $"{CycleType} cycle {Status}: {Succeeded} succeeded, {Failed} failed, {Staged} staged, {Skipped} skipped in {Elapsed.TotalSeconds:0.0} s ({Requests} requests)";
+            $"{CycleType} cycle {Status}: {Succeeded} succeeded, {Failed} failed, {Staged} staged, {Skipped} skipped in {Elapsed.TotalSeconds:0.0} s "
+                + $"({Requests} requests)";
     }
 }

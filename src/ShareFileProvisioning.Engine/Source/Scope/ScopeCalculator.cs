@@ -11,7 +11,8 @@ namespace ShareFileProvisioning.Engine.Source.Scope
     /// </summary>
     internal static class ScopeCalculator
     {
-        public static Dictionary<string, List<ScopeReason>> UserReasons(IEnumerable<ScopeAssignment> assignments, IReadOnlyDictionary<string, ScopedGroup> groups)
+        public static Dictionary<string, List<ScopeReason>> UserReasons(
+            IEnumerable<ScopeAssignment> assignments, IReadOnlyDictionary<string, ScopedGroup> groups)
         {
             var result = new Dictionary<string, List<ScopeReason>>(StringComparer.OrdinalIgnoreCase);
             void Add(string userId, ScopeReason reason)

@@ -29,7 +29,8 @@ namespace ShareFileProvisioning.Engine.Source.Scope
             _progress = progress ?? PlanProgressCounter.For(null, PlanStage.ReadingSource);
         }
 
-        public async Task<Dictionary<string, User>> FetchAsync(ICollection<string> ids, IReadOnlyCollection<string> select, int maxConcurrency, CancellationToken ct)
+        public async Task<Dictionary<string, User>> FetchAsync(ICollection<string> ids, IReadOnlyCollection<string> select, int maxConcurrency,
+            CancellationToken ct)
         {
             var found = new Dictionary<string, User>(StringComparer.OrdinalIgnoreCase);
             if (ids.Count == 0) return found;
@@ -53,7 +54,8 @@ namespace ShareFileProvisioning.Engine.Source.Scope
             var remaining = wanted.Where(i => !found.ContainsKey(i)).ToList();
             var chunks = Enumerable.Range(0, (remaining.Count + IdsPerFilter - 1) / IdsPerFilter)
                 .Select(i => remaining.Skip(i * IdsPerFilter).Take(IdsPerFilter).ToList()).ToList();
-            var pages = await Bounded.SelectAsync(chunks, maxConcurrency, chunk => _graph.ListUsersAsync(select, chunk, null, ct, Counted(wanted)), ct).ConfigureAwait(false);
+            var pages = await Bounded.SelectAsync(chunks, maxConcurrency, chunk => _graph.ListUsersAsync(select, chunk, null, ct, Counted(wanted)),
+                ct).ConfigureAwait(false);
             foreach (var u in pages.SelectMany(p => p)) found[u.Id] = u;
             return found;
         }

@@ -132,7 +132,9 @@ namespace ShareFileProvisioning.Engine.State.Blob
             {
                 return Access.Container.GetBlobs(BlobTraits.None, BlobStates.None, first, cancellationToken)
                     .Select(b => b.Name)
-                    .Where(n => n == first || (n.Length > first.Length + 1 && n[first.Length] == '.' && int.TryParse(n.Substring(first.Length + 1), NumberStyles.None, CultureInfo.InvariantCulture, out _)))
+                    .Where(n => n == first
+                        || (n.Length > first.Length + 1 && n[first.Length] == '.'
+                        && int.TryParse(n.Substring(first.Length + 1), NumberStyles.None, CultureInfo.InvariantCulture, out _)))
                     .OrderBy(n => n == first ? 1 : int.Parse(n.Substring(first.Length + 1), CultureInfo.InvariantCulture))
                     .ToList();
             }

@@ -128,7 +128,8 @@ namespace ShareFileProvisioning.Engine.State.Blob
 
         public async Task ResetAsync(CancellationToken cancellationToken)
         {
-            foreach (var file in new[] { FileStateStore.LinksFile, FileStateStore.DeltaLinksFile, FileStateStore.AssignmentsFile, FileStateStore.RetryQueueFile })
+            foreach (var file in new[] { FileStateStore.LinksFile, FileStateStore.DeltaLinksFile, FileStateStore.AssignmentsFile,
+                FileStateStore.RetryQueueFile })
             {
                 await DeleteAsync(file, cancellationToken).ConfigureAwait(false);
             }

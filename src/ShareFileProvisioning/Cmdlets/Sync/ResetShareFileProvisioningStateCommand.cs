@@ -43,7 +43,8 @@ namespace ShareFileProvisioning.Cmdlets.Sync
             }
             WriteVerbose($"The state of profile '{profile.Name}' is reset: the next sync is an initial cycle.");
             if (!PassThru.IsPresent) return;
-            var status = RunEngine((trace, ct) => new ProvisioningStatusReader(StateStoreSelection.Logs(profile, StateStore), StateStoreSelection.State(profile, StateStore)).ReadAsync(profile.Name, ct));
+            var status = RunEngine((trace, ct) => new ProvisioningStatusReader(StateStoreSelection.Logs(profile, StateStore),
+                StateStoreSelection.State(profile, StateStore)).ReadAsync(profile.Name, ct));
             WriteObject(LoggingOutputMapper.ToStatus(status));
         }
     }
