@@ -8,7 +8,7 @@ BeforeAll {
     function New-ProfileName { 'p' + [guid]::NewGuid().ToString('N').Substring(0, 8) }
     function Get-ProfileDir([string] $Name) { Join-Path $script:SfpHome "profiles/$Name" }
 
-    # One record in Entra's provisioningObjectSummary shape (entra-provisioning.md §9), as the engine writes it.
+    # One record in Entra's provisioningObjectSummary shape (docs/entra-provisioning.md, 'Log records and steps'), as the engine writes it.
     function New-LogRecord {
         param([string] $CycleId, [string] $Action, [string] $Status, [string] $Name, [string] $Upn, [datetime] $At,
               [string] $ErrorCode, [string] $Reason, [object[]] $Modified = @())

@@ -18,7 +18,7 @@ namespace ShareFileProvisioning.Engine.Configuration
         CanManageUsers,
     }
 
-    /// <summary>Where a mapping's value comes from (entra-provisioning.md §6).</summary>
+    /// <summary>Where a mapping's value comes from (docs/entra-provisioning.md, 'Attribute mappings and expressions').</summary>
     public enum MappingType
     {
         Direct,

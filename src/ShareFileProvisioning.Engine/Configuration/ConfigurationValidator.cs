@@ -31,7 +31,8 @@ namespace ShareFileProvisioning.Engine.Configuration
 
             if (config.SchemaVersion < 1) errors.Add(new ConfigurationError("schemaVersion", "must be 1 or more."));
             else if (config.SchemaVersion > ProvisioningConfiguration.CurrentSchemaVersion)
-                errors.Add(new ConfigurationError("schemaVersion", $"{config.SchemaVersion} is newer than this module understands ({ProvisioningConfiguration.CurrentSchemaVersion}); update the module."));
+                errors.Add(new ConfigurationError("schemaVersion",
+                    $"{config.SchemaVersion} is newer than this module understands ({ProvisioningConfiguration.CurrentSchemaVersion}); update the module."));
 
             ValidateSourceAttributes(config, errors);
             var schema = config.BuildSourceSchema();
@@ -65,7 +66,8 @@ namespace ShareFileProvisioning.Engine.Configuration
                 var a = config.SourceAttributes[i];
                 if (a == null) errors.Add(new ConfigurationError(field, "is null."));
                 else if (string.IsNullOrWhiteSpace(a.Name)) errors.Add(new ConfigurationError(field + ".name", "is required."));
-                else if (!AttributeName.IsMatch(a.Name)) errors.Add(new ConfigurationError(field + ".name", $"'{a.Name}' is not an attribute name (letters, digits and _)."));
+                else if (!AttributeName.IsMatch(a.Name)) errors.Add(new ConfigurationError(field + ".name",
+                    $"'{a.Name}' is not an attribute name (letters, digits and _)."));
                 else if (!seen.Add(a.Name)) errors.Add(new ConfigurationError(field + ".name", $"'{a.Name}' is listed twice."));
             }
         }
@@ -104,36 +106,65 @@ namespace ShareFileProvisioning.Engine.Configuration
                 if (m.Target == TargetAttribute.Email && m.DefaultValue != null)
                     errors.Add(new ConfigurationError(field + ".defaultValue", "Email takes no default: every user would get the same login."));
 
-                if (m.MatchingPrecedence < 0) errors.Add(new ConfigurationError(field + ".matchingPrecedence", "must be 0 (not matching) or 1, 2, …"));
-                else if (m.MatchingPrecedence > 0)
-                {
-                    anyMatching = true;
-                    if (m.Target != TargetAttribute.Email)
-                        errors.Add(new ConfigurationError(field + ".matchingPrecedence", $"matching is only possible on Email (ShareFile's unique user key), not {m.Target}."));
-                    if (m.Type == MappingType.Constant)
-                        errors.Add(new ConfigurationError(field + ".matchingPrecedence", "a Constant cannot identify a user; use Direct or Expression for matching."));
-                    if (precedenceAt.TryGetValue(m.MatchingPrecedence, out var other))
-                        errors.Add(new ConfigurationError(field + ".matchingPrecedence", $"{m.MatchingPrecedence} is already used by userMappings[{other}]; each matching mapping needs its own precedence."));
-                    else precedenceAt[m.MatchingPrecedence] = i;
-                }
+                anyMatching |= ValidateMatching(m, i, field, precedenceAt, errors);
 
                 if (m.LookupOnly)
                 {
-                    if (m.MatchingPrecedence <= 0) errors.Add(new ConfigurationError(field + ".lookupOnly", "a lookup-only mapping must have a matching precedence of 1 or more."));
+                    if (m.MatchingPrecedence <= 0) errors.Add(new ConfigurationError(field + ".lookupOnly",
+                        "a lookup-only mapping must have a matching precedence of 1 or more."));
                     continue;
                 }
 
                 if (writtenBy.TryGetValue(m.Target, out var first))
-                    errors.Add(new ConfigurationError(field + ".target", $"{m.Target} is already written by userMappings[{first}]; keep one, or mark this one lookupOnly."));
+                    errors.Add(new ConfigurationError(field + ".target",
+                        $"{m.Target} is already written by userMappings[{first}]; keep one, or mark this one lookupOnly."));
                 else writtenBy[m.Target] = i;
             }
 
-            if (!anyMatching) errors.Add(new ConfigurationError("userMappings", "no mapping has a matching precedence; at least one Email mapping must (1 = first lookup)."));
+            ValidateMappingSet(config, anyMatching, writtenBy, errors);
+        }
+
+        /// <summary>One mapping's matching precedence: Email only, never a Constant, and each precedence once. True when it matches.</summary>
+        private static bool ValidateMatching(AttributeMapping m, int index, string field, Dictionary<int, int> precedenceAt, List<ConfigurationError> errors)
+        {
+            var at = field + ".matchingPrecedence";
+            if (m.MatchingPrecedence < 0)
+            {
+                errors.Add(new ConfigurationError(at, "must be 0 (not matching) or 1, 2, …"));
+                return false;
+            }
+
+            if (m.MatchingPrecedence == 0) return false;
+            if (m.Target != TargetAttribute.Email)
+                errors.Add(new ConfigurationError(at, $"matching is only possible on Email (ShareFile's unique user key), not {m.Target}."));
+            if (m.Type == MappingType.Constant)
+                errors.Add(new ConfigurationError(at, "a Constant cannot identify a user; use Direct or Expression for matching."));
+            if (precedenceAt.TryGetValue(m.MatchingPrecedence, out var other))
+            {
+                var problem = $"{m.MatchingPrecedence} is already used by userMappings[{other}]; each matching mapping needs its own precedence.";
+                errors.Add(new ConfigurationError(at, problem));
+            }
+            else
+            {
+                precedenceAt[m.MatchingPrecedence] = index;
+            }
+
+            return true;
+        }
+
+        /// <summary>What the mappings must do together: match, write Email, and not fight the userType section over UserType.</summary>
+        private static void ValidateMappingSet(ProvisioningConfiguration config, bool anyMatching,
+            Dictionary<TargetAttribute, int> writtenBy, List<ConfigurationError> errors)
+        {
+            if (!anyMatching)
+                errors.Add(new ConfigurationError("userMappings", "no mapping has a matching precedence; at least one Email mapping must (1 = first lookup)."));
             if (!writtenBy.ContainsKey(TargetAttribute.Email))
                 errors.Add(new ConfigurationError("userMappings", "no mapping writes Email; ShareFile needs it to create users."));
-            if (writtenBy.TryGetValue(TargetAttribute.UserType, out var ut) && config.UserType != null &&
-                (!string.IsNullOrWhiteSpace(config.UserType.Expression) || Count(config.UserType.ClientGroups) + Count(config.UserType.EmployeeGroups) > 0))
-                errors.Add(new ConfigurationError($"userMappings[{ut}].target", "UserType is also set by the userType section (expression or groups); use one of them."));
+            var userTypeSection = config.UserType != null
+                && (!string.IsNullOrWhiteSpace(config.UserType.Expression) || Count(config.UserType.ClientGroups) + Count(config.UserType.EmployeeGroups) > 0);
+            if (writtenBy.TryGetValue(TargetAttribute.UserType, out var ut) && userTypeSection)
+                errors.Add(new ConfigurationError($"userMappings[{ut}].target",
+                    "UserType is also set by the userType section (expression or groups); use one of them."));
         }
 
         private static void ValidateMappingSource(AttributeMapping m, string field, SourceAttributeSchema schema, List<ConfigurationError> errors)
@@ -141,28 +172,35 @@ namespace ShareFileProvisioning.Engine.Configuration
             switch (m.Type)
             {
                 case MappingType.Direct:
-                    if (string.IsNullOrWhiteSpace(m.SourceAttribute)) errors.Add(new ConfigurationError(field + ".sourceAttribute", "is required for a Direct mapping."));
+                    if (string.IsNullOrWhiteSpace(m.SourceAttribute)) errors.Add(new ConfigurationError(field + ".sourceAttribute",
+                        "is required for a Direct mapping."));
                     else if (!schema.Contains(m.SourceAttribute))
-                        errors.Add(new ConfigurationError(field + ".sourceAttribute", $"'{m.SourceAttribute}' is not a known source attribute; add it under sourceAttributes if it is a directory extension."));
+                        errors.Add(new ConfigurationError(field + ".sourceAttribute",
+                            $"'{m.SourceAttribute}' is not a known source attribute; add it under sourceAttributes if it is a directory extension."));
                     else if (schema.TryGetType(m.SourceAttribute, out var type) && type == SourceAttributeType.Reference)
-                        errors.Add(new ConfigurationError(field + ".sourceAttribute", $"'{m.SourceAttribute}' is a reference to another object and cannot be mapped directly."));
+                        errors.Add(new ConfigurationError(field + ".sourceAttribute",
+                            $"'{m.SourceAttribute}' is a reference to another object and cannot be mapped directly."));
                     Unused(m.Constant, "constant", field, "Direct", errors);
                     Unused(m.Expression, "expression", field, "Direct", errors);
                     break;
                 case MappingType.Constant:
                     if (m.Constant == null) errors.Add(new ConfigurationError(field + ".constant", "is required for a Constant mapping."));
-                    else if (!TargetValues.TryConvert(m.Target, m.Constant, out _, out var problem)) errors.Add(new ConfigurationError(field + ".constant", problem));
-                    else if (m.Target == TargetAttribute.Email) errors.Add(new ConfigurationError(field + ".constant", "Email cannot be a constant: every user would get the same login."));
+                    else if (!TargetValues.TryConvert(m.Target, m.Constant, out _, out var problem))
+                        errors.Add(new ConfigurationError(field + ".constant", problem));
+                    else if (m.Target == TargetAttribute.Email) errors.Add(new ConfigurationError(field + ".constant",
+                        "Email cannot be a constant: every user would get the same login."));
                     Unused(m.SourceAttribute, "sourceAttribute", field, "Constant", errors);
                     Unused(m.Expression, "expression", field, "Constant", errors);
                     break;
                 case MappingType.Expression:
-                    if (string.IsNullOrWhiteSpace(m.Expression)) errors.Add(new ConfigurationError(field + ".expression", "is required for an Expression mapping."));
+                    if (string.IsNullOrWhiteSpace(m.Expression)) errors.Add(new ConfigurationError(field + ".expression",
+                        "is required for an Expression mapping."));
                     else
                     {
                         var compiled = TryCompile(m.Expression, schema, field + ".expression", errors);
                         if (compiled != null && compiled.IsVolatile && m.Apply == MappingApply.Always && !m.LookupOnly)
-                            errors.Add(new ConfigurationError(field + ".apply", "the expression uses Now(), Guid() or RandomString(), whose value changes every run; set apply to OnCreateOnly."));
+                            errors.Add(new ConfigurationError(field + ".apply",
+                                "the expression uses Now(), Guid() or RandomString(), whose value changes every run; set apply to OnCreateOnly."));
                     }
                     Unused(m.SourceAttribute, "sourceAttribute", field, "Expression", errors);
                     Unused(m.Constant, "constant", field, "Expression", errors);
@@ -175,7 +213,8 @@ namespace ShareFileProvisioning.Engine.Configuration
 
         private static void Unused(string value, string name, string field, string type, List<ConfigurationError> errors)
         {
-            if (value != null) errors.Add(new ConfigurationError(field + "." + name, $"is not used by a {type} mapping; remove it (a mapping has exactly one source)."));
+            if (value != null) errors.Add(new ConfigurationError(field + "." + name,
+                $"is not used by a {type} mapping; remove it (a mapping has exactly one source)."));
         }
 
         internal static CompiledExpression TryCompile(string expression, SourceAttributeSchema schema, string field, List<ConfigurationError> errors)
@@ -202,7 +241,8 @@ namespace ShareFileProvisioning.Engine.Configuration
                 TryCompile(ut.Expression, schema, "userType.expression", errors);
                 if (hasGroups) errors.Add(new ConfigurationError("userType.expression", "use either an expression or clientGroups/employeeGroups, not both."));
             }
-            else if (ut.Expression != null) errors.Add(new ConfigurationError("userType.expression", "is empty; remove it or give an expression yielding \"Employee\" or \"Client\"."));
+            else if (ut.Expression != null) errors.Add(new ConfigurationError("userType.expression",
+                "is empty; remove it or give an expression yielding \"Employee\" or \"Client\"."));
 
             var employee = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             CheckGroupList(ut.EmployeeGroups, "userType.employeeGroups", employee, null, errors);
@@ -243,9 +283,11 @@ namespace ShareFileProvisioning.Engine.Configuration
         private static void ValidateDeprovisioning(DeprovisioningSettings d, List<ConfigurationError> errors)
         {
             if (d == null) return;
-            if (!Enum.IsDefined(typeof(DeprovisioningAction), d.Action)) errors.Add(new ConfigurationError("deprovisioning.action", "must be Disable, DowngradeToClient, Delete or None."));
+            if (!Enum.IsDefined(typeof(DeprovisioningAction), d.Action)) errors.Add(new ConfigurationError("deprovisioning.action",
+                "must be Disable, DowngradeToClient, Delete or None."));
             if (d.Action == DeprovisioningAction.Delete && string.IsNullOrWhiteSpace(d.ReassignToUser))
-                errors.Add(new ConfigurationError("deprovisioning.reassignToUser", "is required when the action is Delete: a deleted user's files and groups must go to someone."));
+                errors.Add(new ConfigurationError("deprovisioning.reassignToUser",
+                    "is required when the action is Delete: a deleted user's files and groups must go to someone."));
             else if (d.ReassignToUser != null && !IsUserReference(d.ReassignToUser))
                 errors.Add(new ConfigurationError("deprovisioning.reassignToUser", "must be a ShareFile user's email or id."));
             if (d.GracePeriodDays < 0) errors.Add(new ConfigurationError("deprovisioning.gracePeriodDays", "must be 0 or more."));
@@ -277,7 +319,8 @@ namespace ShareFileProvisioning.Engine.Configuration
                     errors.Add(new ConfigurationError(field, "is null."));
                     continue;
                 }
-                if (!string.Equals(m.Target, "Name", StringComparison.Ordinal)) errors.Add(new ConfigurationError(field + ".target", "must be Name (the only ShareFile group attribute)."));
+                if (!string.Equals(m.Target, "Name", StringComparison.Ordinal)) errors.Add(new ConfigurationError(field + ".target",
+                    "must be Name (the only ShareFile group attribute)."));
                 else names++;
                 if (!string.IsNullOrWhiteSpace(m.Expression))
                 {
@@ -296,8 +339,10 @@ namespace ShareFileProvisioning.Engine.Configuration
                 if (m.MatchingPrecedence > 0) matching++;
             }
             if (names > 1) errors.Add(new ConfigurationError("groupProvisioning.mappings", "Name is mapped more than once; keep exactly one."));
-            if (g.Enabled && names == 0) errors.Add(new ConfigurationError("groupProvisioning.mappings", "group provisioning is enabled but nothing maps Name."));
-            else if (g.Enabled && matching == 0) errors.Add(new ConfigurationError("groupProvisioning.mappings", "group provisioning is enabled but no mapping has a matching precedence."));
+            if (g.Enabled && names == 0) errors.Add(new ConfigurationError("groupProvisioning.mappings",
+                "group provisioning is enabled but nothing maps Name."));
+            else if (g.Enabled && matching == 0) errors.Add(new ConfigurationError("groupProvisioning.mappings",
+                "group provisioning is enabled but no mapping has a matching precedence."));
         }
 
         private static void ValidateNotifications(NotificationSettings n, List<ConfigurationError> errors)
@@ -314,10 +359,13 @@ namespace ShareFileProvisioning.Engine.Configuration
                 errors.Add(new ConfigurationError("notifications.graphSender", "must be the sending mailbox's email address."));
             if (n.Smtp != null)
             {
-                if (string.IsNullOrWhiteSpace(n.Smtp.Host)) errors.Add(new ConfigurationError("notifications.smtp.host", "is required when smtp is configured."));
-                else if (Uri.CheckHostName(n.Smtp.Host.Trim()) == UriHostNameType.Unknown) errors.Add(new ConfigurationError("notifications.smtp.host", $"'{n.Smtp.Host}' is not a host name."));
+                if (string.IsNullOrWhiteSpace(n.Smtp.Host)) errors.Add(new ConfigurationError("notifications.smtp.host",
+                    "is required when smtp is configured."));
+                else if (Uri.CheckHostName(n.Smtp.Host.Trim()) == UriHostNameType.Unknown)
+                    errors.Add(new ConfigurationError("notifications.smtp.host", $"'{n.Smtp.Host}' is not a host name."));
                 if (n.Smtp.Port < 1 || n.Smtp.Port > 65535) errors.Add(new ConfigurationError("notifications.smtp.port", "must be between 1 and 65535."));
-                if (!TargetValues.IsValidEmail(n.Smtp.From)) errors.Add(new ConfigurationError("notifications.smtp.from", "must be the sender's email address."));
+                if (!TargetValues.IsValidEmail(n.Smtp.From)) errors.Add(new ConfigurationError("notifications.smtp.from",
+                    "must be the sender's email address."));
             }
         }
 

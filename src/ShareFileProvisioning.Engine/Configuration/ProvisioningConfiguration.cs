@@ -5,7 +5,7 @@ using ShareFileProvisioning.Engine.Mapping.Scoping;
 namespace ShareFileProvisioning.Engine.Configuration
 {
     /// <summary>
-    /// The provisioning setup of one ShareFile account (issue 4 §1), as stored in configuration.json. A plain mutable
+    /// The provisioning setup of one ShareFile account , as stored in configuration.json. A plain mutable
     /// model: <see cref="ConfigurationValidator"/> checks it, <see cref="ConfigurationFile"/> reads and writes it,
     /// <see cref="MappingSet.Compile"/> turns it into evaluators.
     /// </summary>
@@ -72,17 +72,20 @@ namespace ShareFileProvisioning.Engine.Configuration
             return this;
         }
 
-        /// <summary>Our defaults (entra-provisioning.md §14): UPN → Email (matching 1), mail → Email (matching 2, lookup only),
+        /// <summary>Our defaults (docs/entra-provisioning.md, 'Our default mapping'): UPN → Email (matching 1), mail → Email (matching 2, lookup only),
         /// givenName, surname, companyName, Not([IsSoftDeleted]) → Enabled; Disable on leaving scope; threshold 500.</summary>
         public static ProvisioningConfiguration CreateDefault()
         {
             var config = new ProvisioningConfiguration();
-            config.UserMappings.Add(new AttributeMapping { Target = TargetAttribute.Email, Type = MappingType.Direct, SourceAttribute = "userPrincipalName", MatchingPrecedence = 1 });
-            config.UserMappings.Add(new AttributeMapping { Target = TargetAttribute.Email, Type = MappingType.Direct, SourceAttribute = "mail", MatchingPrecedence = 2, LookupOnly = true });
+            config.UserMappings.Add(new AttributeMapping { Target = TargetAttribute.Email, Type = MappingType.Direct,
+                SourceAttribute = "userPrincipalName", MatchingPrecedence = 1 });
+            config.UserMappings.Add(new AttributeMapping { Target = TargetAttribute.Email, Type = MappingType.Direct, SourceAttribute = "mail",
+                MatchingPrecedence = 2, LookupOnly = true });
             config.UserMappings.Add(new AttributeMapping { Target = TargetAttribute.FirstName, Type = MappingType.Direct, SourceAttribute = "givenName" });
             config.UserMappings.Add(new AttributeMapping { Target = TargetAttribute.LastName, Type = MappingType.Direct, SourceAttribute = "surname" });
             config.UserMappings.Add(new AttributeMapping { Target = TargetAttribute.Company, Type = MappingType.Direct, SourceAttribute = "companyName" });
-            config.UserMappings.Add(new AttributeMapping { Target = TargetAttribute.Enabled, Type = MappingType.Expression, Expression = "Not([IsSoftDeleted])" });
+            config.UserMappings.Add(new AttributeMapping { Target = TargetAttribute.Enabled, Type = MappingType.Expression,
+                Expression = "Not([IsSoftDeleted])" });
             config.GroupProvisioning.Mappings.Add(new GroupAttributeMapping());
             return config;
         }

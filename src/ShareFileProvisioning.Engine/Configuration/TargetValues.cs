@@ -63,50 +63,78 @@ namespace ShareFileProvisioning.Engine.Configuration
             switch (KindOf(target))
             {
                 case TargetValueKind.Boolean:
-                    if (value is bool b)
-                    {
-                        converted = b;
-                        return true;
-                    }
-                    if (value is string s && bool.TryParse(s.Trim(), out var parsed))
-                    {
-                        converted = parsed;
-                        return true;
-                    }
-                    problem = $"{target} takes True or False.";
-                    return false;
+                    return TryBoolean(target, value, out converted, out problem);
                 case TargetValueKind.Integer:
-                    if (value is long l) converted = l;
-                    else if (value is string text && long.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n)) converted = n;
-                    else
-                    {
-                        problem = $"{target} takes a whole number.";
-                        return false;
-                    }
-                    if ((long)converted < 0)
-                    {
-                        converted = null;
-                        problem = $"{target} must not be negative.";
-                        return false;
-                    }
-                    return true;
+                    return TryInteger(target, value, out converted, out problem);
                 case TargetValueKind.UserKind:
-                    var kindText = value as string;
-                    if (kindText != null && Enum.TryParse(kindText.Trim(), true, out UserKind kind) && !char.IsDigit(kindText.Trim()[0]))
-                    {
-                        converted = kind;
-                        return true;
-                    }
-                    problem = $"{target} takes \"Employee\" or \"Client\".";
-                    return false;
+                    return TryUserKind(target, value, out converted, out problem);
                 default:
-                    if (value is string str) converted = str;
-                    else if (value is bool bb) converted = bb ? "True" : "False";
-                    else if (value is long ll) converted = ll.ToString(CultureInfo.InvariantCulture);
-                    else if (value is DateTimeOffset d) converted = d.UtcDateTime.ToString("o", CultureInfo.InvariantCulture);
-                    else converted = Convert.ToString(value, CultureInfo.InvariantCulture);
+                    converted = Text(value);
                     return true;
             }
+        }
+
+        private static bool TryBoolean(TargetAttribute target, object value, out object converted, out string problem)
+        {
+            converted = null;
+            problem = null;
+            if (value is bool b)
+            {
+                converted = b;
+                return true;
+            }
+            if (value is string s && bool.TryParse(s.Trim(), out var parsed))
+            {
+                converted = parsed;
+                return true;
+            }
+            problem = $"{target} takes True or False.";
+            return false;
+        }
+
+        /// <summary>A whole number, never negative (quotas and limits).</summary>
+        private static bool TryInteger(TargetAttribute target, object value, out object converted, out string problem)
+        {
+            converted = null;
+            problem = null;
+            if (value is long l) converted = l;
+            else if (value is string text && long.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n)) converted = n;
+            else
+            {
+                problem = $"{target} takes a whole number.";
+                return false;
+            }
+            if ((long)converted < 0)
+            {
+                converted = null;
+                problem = $"{target} must not be negative.";
+                return false;
+            }
+            return true;
+        }
+
+        /// <summary>"Employee" or "Client" by name, any case; a number is not a name even where the enum would take it.</summary>
+        private static bool TryUserKind(TargetAttribute target, object value, out object converted, out string problem)
+        {
+            converted = null;
+            problem = null;
+            var kindText = value as string;
+            if (kindText != null && Enum.TryParse(kindText.Trim(), true, out UserKind kind) && !char.IsDigit(kindText.Trim()[0]))
+            {
+                converted = kind;
+                return true;
+            }
+            problem = $"{target} takes \"Employee\" or \"Client\".";
+            return false;
+        }
+
+        private static string Text(object value)
+        {
+            if (value is string str) return str;
+            if (value is bool bb) return bb ? "True" : "False";
+            if (value is long ll) return ll.ToString(CultureInfo.InvariantCulture);
+            if (value is DateTimeOffset d) return d.UtcDateTime.ToString("o", CultureInfo.InvariantCulture);
+            return Convert.ToString(value, CultureInfo.InvariantCulture);
         }
 
         /// <summary>A plausible single email address (local@domain.tld), no display name.</summary>

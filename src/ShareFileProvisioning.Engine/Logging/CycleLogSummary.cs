@@ -50,6 +50,21 @@ namespace ShareFileProvisioning.Engine.Logging
         /// <summary>True when the summary still says Running but the writer is gone (the process ended mid-cycle).</summary>
         public bool IsRunning => string.Equals(Status, RunningStatus, StringComparison.OrdinalIgnoreCase);
 
+        /// <summary>The summary a log store writes when a cycle begins (the same for every log store).</summary>
+        internal static CycleLogSummary Begin(ProvisioningCycleContext cycle) => new CycleLogSummary
+        {
+            CycleId = cycle.CycleId,
+            JobId = cycle.JobId,
+            ProfileName = cycle.ProfileName,
+            CycleType = cycle.CycleType,
+            Status = RunningStatus,
+            StartedAt = cycle.StartedAt,
+        };
+
+        /// <summary>What a log store reports for a cycle whose summary is missing or unreadable: what its name tells.</summary>
+        internal static CycleLogSummary FromName(LogFileNames names) =>
+            new CycleLogSummary { CycleId = names.CycleId, StartedAt = names.StartedAt, Status = "Unknown" };
+
         /// <summary>Closes the summary with the cycle's outcome (the same for every log store).</summary>
         internal void Complete(CycleCompletion completion)
         {

@@ -38,15 +38,7 @@ namespace ShareFileProvisioning.Engine.Logging
                 throw new ArgumentException($"Cycle id '{cycle.CycleId}' cannot name a log file (use a guid).", nameof(cycle));
             System.IO.Directory.CreateDirectory(Directory);
             var names = new LogFileNames(cycle.StartedAt, cycle.CycleId);
-            var summary = new CycleLogSummary
-            {
-                CycleId = cycle.CycleId,
-                JobId = cycle.JobId,
-                ProfileName = cycle.ProfileName,
-                CycleType = cycle.CycleType,
-                Status = CycleLogSummary.RunningStatus,
-                StartedAt = cycle.StartedAt,
-            };
+            var summary = CycleLogSummary.Begin(cycle);
             await WriteSummaryAsync(names, summary, cancellationToken).ConfigureAwait(false);
             return new FileCycleLogWriter(this, names, summary);
         }
@@ -107,7 +99,8 @@ namespace ShareFileProvisioning.Engine.Logging
         }
 
         internal Task WriteSummaryAsync(LogFileNames names, CycleLogSummary summary, CancellationToken cancellationToken) =>
-            AtomicFile.WriteAllTextAsync(Path.Combine(Directory, names.Summary), ProvisioningLogJson.SerializeObject(summary, indented: true), cancellationToken);
+            AtomicFile.WriteAllTextAsync(Path.Combine(Directory, names.Summary), ProvisioningLogJson.SerializeObject(summary, indented: true),
+                cancellationToken);
 
         private CycleLogSummary ReadSummary(LogFileNames names)
         {
@@ -124,7 +117,7 @@ namespace ShareFileProvisioning.Engine.Logging
             {
                 // Unreadable summary: fall back to what the file name tells.
             }
-            return new CycleLogSummary { CycleId = names.CycleId, StartedAt = names.StartedAt, Status = "Unknown" };
+            return CycleLogSummary.FromName(names);
         }
 
         private static IEnumerable<ProvisioningLogRecord> ReadRecordFile(string path, CancellationToken cancellationToken)

@@ -1,6 +1,6 @@
 namespace ShareFileProvisioning.Engine.Logging
 {
-    /// <summary>provisioningAction (entra-provisioning §9); serialized camelCase ("stagedDelete").</summary>
+    /// <summary>provisioningAction (docs/entra-provisioning.md, 'Log records and steps'); serialized camelCase ("stagedDelete").</summary>
     public enum ProvisioningAction
     {
         Other,

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace ShareFileProvisioning.Engine.Logging
 {
     /// <summary>
-    /// One provisioning action in Entra's provisioningObjectSummary shape (entra-provisioning §9); serialized as
+    /// One provisioning action in Entra's provisioningObjectSummary shape (docs/entra-provisioning.md, 'Log records and steps'); serialized as
     /// camelCase JSON by <see cref="ProvisioningLogJson"/>. Build one with <see cref="For"/>; a record written to a log
     /// store has every string passed through <see cref="ProvisioningLogSanitizer"/>.
     /// </summary>
@@ -51,6 +51,7 @@ namespace ShareFileProvisioning.Engine.Logging
             new ProvisioningLogRecordBuilder(cycle, action);
 
         public override string ToString() =>
-            $"{ProvisioningAction} {SourceIdentity?.DisplayName ?? SourceIdentity?.Id} → {ProvisioningStatusInfo?.Status} (cycle {CycleId}, change {ChangeId})";
+            $"{ProvisioningAction} {SourceIdentity?.DisplayName ?? SourceIdentity?.Id} → {ProvisioningStatusInfo?.Status} "
+                + $"(cycle {CycleId}, change {ChangeId})";
     }
 }

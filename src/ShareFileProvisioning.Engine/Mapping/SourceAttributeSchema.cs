@@ -37,8 +37,8 @@ namespace ShareFileProvisioning.Engine.Mapping
         public IEnumerable<string> Names => _types.Keys;
 
         /// <summary>
-        /// The Graph user properties we read or that mappings commonly use (see the Graph surface in
-        /// entra-provisioning.md §11). The source layer may add directory extension attributes.
+        /// The Graph user properties we read or that mappings commonly use (docs/graph-api.md, 'What the source
+        /// reads'). The source layer may add directory extension attributes.
         /// </summary>
         public static SourceAttributeSchema CreateEntraUserDefault()
         {

@@ -3,7 +3,7 @@ using System.Linq;
 
 namespace ShareFileProvisioning.Engine.Planning
 {
-    /// <summary>Builds an item's steps with Entra's names (entra-provisioning.md §9); the sync appends the export step.</summary>
+    /// <summary>Builds an item's steps with Entra's names (docs/entra-provisioning.md, 'Log records and steps'); the sync appends the export step.</summary>
     internal static class PlanSteps
     {
         private static readonly Dictionary<string, string>[] SkipDetails = ((SkipReason[])System.Enum.GetValues(typeof(SkipReason)))

@@ -10,7 +10,7 @@ using ShareFileProvisioning.Engine.Http;
 namespace ShareFileProvisioning.Engine.ShareFile
 {
     /// <summary>
-    /// Obtains and renews the OAuth token (reference §2, D3–D5). One SemaphoreSlim serialises acquisition so many
+    /// Obtains and renews the OAuth token (docs/sharefile-api.md, 'Signing in'). One SemaphoreSlim serialises acquisition so many
     /// concurrent callers trigger a single token request; refresh tokens rotate, and a failed refresh falls back
     /// to the password grant.
     /// </summary>
@@ -96,8 +96,9 @@ namespace ShareFileProvisioning.Engine.ShareFile
                 }
                 catch (ShareFileAuthenticationException ex)
                 {
-                    // D5: an unknown/used/expired refresh token → start over with the password grant.
-                    _trace.Verbose($"ShareFile token refresh was refused ({ex.OAuthError ?? ex.Failure.ToString()}); signing in again with the password grant.");
+                    // Refresh tokens rotate: an unknown, used or expired one → start over with the password grant.
+                    _trace.Verbose($"ShareFile token refresh was refused ({ex.OAuthError ?? ex.Failure.ToString()}); signing in again with the "
+                        + "password grant.");
                 }
             }
 
@@ -153,7 +154,8 @@ namespace ShareFileProvisioning.Engine.ShareFile
                 if (string.IsNullOrEmpty(access))
                 {
                     throw new ShareFileAuthenticationException(
-                        $"The ShareFile token endpoint {TokenUri.GetLeftPart(UriPartial.Path)} answered without an access token. Check that the subdomain or base address points at ShareFile.",
+                        $"The ShareFile token endpoint {TokenUri.GetLeftPart(UriPartial.Path)} answered without an access token. Check that the "
+                            + "subdomain or base address points at ShareFile.",
                         ShareFileAuthenticationFailure.Other, (int)response.StatusCode, null);
                 }
 
@@ -184,7 +186,8 @@ namespace ShareFileProvisioning.Engine.ShareFile
             if (string.Equals(error, "invalid_client", StringComparison.OrdinalIgnoreCase))
             {
                 return new ShareFileAuthenticationException(
-                    $"The ShareFile OAuth client id or client secret was rejected (invalid_client) for client id '{_settings.ClientId}'. Check the API key's client id and secret in the ShareFile connection settings.",
+                    $"The ShareFile OAuth client id or client secret was rejected (invalid_client) for client id '{_settings.ClientId}'. Check the "
+                        + "API key's client id and secret in the ShareFile connection settings.",
                     ShareFileAuthenticationFailure.InvalidClient, status, error);
             }
 
@@ -192,13 +195,16 @@ namespace ShareFileProvisioning.Engine.ShareFile
             {
                 var what = grantType == "refresh_token"
                     ? "The ShareFile refresh token was rejected (invalid_grant)."
-                    : $"The ShareFile user name or password was rejected (invalid_grant) for '{_settings.Username}'. Check the administrator's user name and password (and that the user exists on this subdomain).";
+                    : $"The ShareFile user name or password was rejected (invalid_grant) for '{_settings.Username}'. Check the administrator's user "
+                        + "name and password (and that the user exists on this subdomain).";
                 return new ShareFileAuthenticationException(what, ShareFileAuthenticationFailure.InvalidGrant, status, error);
             }
 
             var description = json == null ? null : ShareFileJson.String(json, "error_description");
             return new ShareFileAuthenticationException(
-                $"ShareFile did not issue a token: {TokenUri.GetLeftPart(UriPartial.Path)} answered {status}{(error == null ? string.Empty : " " + error)}{(description == null ? string.Empty : ": " + SecretRedactor.Redact(description))}.",
+                $"ShareFile did not issue a token: {TokenUri.GetLeftPart(UriPartial.Path)} answered "
+                    + $"{status}{(error == null ? string.Empty : " " + error)}"
+                    + $"{(description == null ? string.Empty : ": " + SecretRedactor.Redact(description))}.",
                 ShareFileAuthenticationFailure.Other, status, error);
         }
 

@@ -7,7 +7,7 @@ using ShareFileProvisioning.Engine.ShareFile.Models;
 
 namespace ShareFileProvisioning.Engine.ShareFile
 {
-    /// <summary>Accounts endpoints (reference §10).</summary>
+    /// <summary>Accounts endpoints (docs/sharefile-api.md, 'Accounts').</summary>
     public sealed partial class ShareFileClient
     {
         /// <summary>GET Accounts: the account of the signed-in subdomain (UserMax, UserUsage).</summary>

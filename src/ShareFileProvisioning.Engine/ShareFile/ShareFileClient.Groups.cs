@@ -9,7 +9,7 @@ using ShareFileProvisioning.Engine.ShareFile.Models;
 
 namespace ShareFileProvisioning.Engine.ShareFile
 {
-    /// <summary>Distribution-group endpoints (reference §9).</summary>
+    /// <summary>Distribution-group endpoints (docs/sharefile-api.md, 'Groups').</summary>
     public sealed partial class ShareFileClient
     {
         /// <summary>GET Groups, all pages.</summary>
@@ -21,11 +21,12 @@ namespace ShareFileProvisioning.Engine.ShareFile
         /// <summary>GET Groups(id); expandContacts fills <see cref="SfGroup.Contacts"/>.</summary>
         public async Task<SfGroup> GetGroupAsync(string id, bool expandContacts, CancellationToken cancellationToken)
         {
-            var json = await SendAsync(HttpMethod.Get, $"Groups({Id(id, "group")})" + (expandContacts ? "?$expand=Contacts" : string.Empty), null, cancellationToken).ConfigureAwait(false);
+            var json = await SendAsync(HttpMethod.Get, $"Groups({Id(id, "group")})" + (expandContacts ? "?$expand=Contacts" : string.Empty), null,
+                cancellationToken).ConfigureAwait(false);
             return ToGroup(json as JObject);
         }
 
-        /// <summary>POST Groups with initial members (by id or email; unknown members reject the whole call, D11).</summary>
+        /// <summary>POST Groups with initial members (by id or email; one unknown member rejects the whole call).</summary>
         public async Task<SfGroup> CreateGroupAsync(string name, bool isShared, IEnumerable<SfMemberRef> members, CancellationToken cancellationToken)
         {
             if (string.IsNullOrWhiteSpace(name))
@@ -65,7 +66,8 @@ namespace ShareFileProvisioning.Engine.ShareFile
         /// <summary>GET Groups(id)/Contacts, all pages.</summary>
         public async Task<IReadOnlyList<SfContact>> ListGroupMembersAsync(string id, int? pageSize, CancellationToken cancellationToken)
         {
-            return await ListFeedAsync($"Groups({Id(id, "group")})/Contacts", pageSize, ShareFileJson.ToModel<SfContact>, cancellationToken).ConfigureAwait(false);
+            return await ListFeedAsync($"Groups({Id(id, "group")})/Contacts", pageSize, ShareFileJson.ToModel<SfContact>,
+                cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>POST Groups(id)/Contacts; returns the updated member list. Present members are left as they are.</summary>

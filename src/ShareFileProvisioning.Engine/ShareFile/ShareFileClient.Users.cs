@@ -9,7 +9,7 @@ using ShareFileProvisioning.Engine.ShareFile.Models;
 
 namespace ShareFileProvisioning.Engine.ShareFile
 {
-    /// <summary>Users endpoints (reference §8).</summary>
+    /// <summary>Users endpoints (docs/sharefile-api.md, 'Users').</summary>
     public sealed partial class ShareFileClient
     {
         /// <summary>Most user ids one bulk call accepts.</summary>
@@ -29,7 +29,7 @@ namespace ShareFileProvisioning.Engine.ShareFile
             return GetModelAsync<SfUser>($"Users({Id(id, "user")})" + (expandSecurity ? "?$expand=Security" : string.Empty), cancellationToken);
         }
 
-        /// <summary>GET Users?emailaddress=…; null when no user has this address (404, D6).</summary>
+        /// <summary>GET Users?emailaddress=…; null when no user has this address (ShareFile answers 404).</summary>
         public async Task<SfUser> FindUserByEmailAsync(string email, bool expandSecurity, CancellationToken cancellationToken)
         {
             if (string.IsNullOrWhiteSpace(email))
@@ -49,7 +49,7 @@ namespace ShareFileProvisioning.Engine.ShareFile
             }
         }
 
-        /// <summary>POST Users: creates a client user. ifNecessary=true returns an existing user with this email instead of 409 (D1/D2).</summary>
+        /// <summary>POST Users: creates a client user. ifNecessary=true returns an existing user with this email instead of 409.</summary>
         public async Task<SfUser> CreateClientAsync(SfCreateClientRequest request, bool notify, bool ifNecessary, CancellationToken cancellationToken)
         {
             if (request == null)
@@ -74,7 +74,8 @@ namespace ShareFileProvisioning.Engine.ShareFile
                 throw new ArgumentNullException(nameof(request));
             }
 
-            var json = await SendAsync(HttpMethod.Post, CreateQuery("Users/AccountUser", notify, ifNecessary), request.ToJson(), cancellationToken).ConfigureAwait(false);
+            var json = await SendAsync(HttpMethod.Post, CreateQuery("Users/AccountUser", notify, ifNecessary), request.ToJson(),
+                cancellationToken).ConfigureAwait(false);
             return ShareFileJson.ToModel<SfUser>(json);
         }
 
@@ -115,8 +116,9 @@ namespace ShareFileProvisioning.Engine.ShareFile
         }
 
         /// <summary>
-        /// DELETE Users(id). completely=false only disables the user (D7); completely=true removes it, and its items
-        /// and groups go to the reassign targets — without targets they are lost (D8).
+        /// DELETE Users(id). completely=false only disables the user (it keeps its licence); completely=true removes it, and its items
+        /// and groups go to the reassign targets — without targets they are lost
+        /// (docs/sharefile-api.md, 'Users').
         /// </summary>
         public Task DeleteUserAsync(string id, bool completely, string itemsReassignTo, string groupsReassignTo, CancellationToken cancellationToken)
         {

@@ -15,7 +15,7 @@ using ShareFileProvisioning.Engine.Http;
 namespace ShareFileProvisioning.Engine.ShareFile
 {
     /// <summary>
-    /// ShareFile REST API v3 client (reference sharefile-api-v3.md). Thread-safe; one instance per connection.
+    /// ShareFile REST API v3 client (what it copes with: docs/sharefile-api.md). Thread-safe; one instance per connection.
     /// Every call carries a bearer token (renewed ahead of expiry and once after a 401) and runs through one
     /// Polly pipeline (retry with Retry-After, circuit breaker, shared back-off gate, per-attempt timeout).
     /// Errors: <see cref="ShareFileAuthenticationException"/>, <see cref="ShareFileApiException"/>,
@@ -119,7 +119,8 @@ namespace ShareFileProvisioning.Engine.ShareFile
         }
 
         /// <param name="readSuccess">Reads a 2xx body; error bodies are always read by <see cref="ShareFileErrors"/>.</param>
-        private async Task<T> SendAsync<T>(HttpMethod method, string relative, Uri absolute, JToken body, Func<HttpContent, Task<T>> readSuccess, CancellationToken cancellationToken)
+        private async Task<T> SendAsync<T>(HttpMethod method, string relative, Uri absolute, JToken body, Func<HttpContent, Task<T>> readSuccess,
+            CancellationToken cancellationToken)
         {
             if (Volatile.Read(ref _disposed) != 0)
             {
@@ -179,7 +180,8 @@ namespace ShareFileProvisioning.Engine.ShareFile
         /// Reads a whole feed, following odata.nextLink (name matched ignoring case) until it is absent;
         /// a feed without nextLink is simply complete. Next links must stay on the API host.
         /// </summary>
-        private async Task<List<T>> ListFeedAsync<T>(string relative, int? pageSize, Func<JObject, T> map, CancellationToken cancellationToken, Action onEach = null)
+        private async Task<List<T>> ListFeedAsync<T>(string relative, int? pageSize, Func<JObject, T> map, CancellationToken cancellationToken,
+            Action onEach = null)
         {
             if (pageSize.HasValue && pageSize.Value < 1)
             {
@@ -198,7 +200,8 @@ namespace ShareFileProvisioning.Engine.ShareFile
             guard.First(uri);
             while (uri != null)
             {
-                var next = await SendAsync(HttpMethod.Get, null, uri, null, content => ReadFeedPageAsync(content, items, map, onEach), cancellationToken).ConfigureAwait(false);
+                var next = await SendAsync(HttpMethod.Get, null, uri, null, content => ReadFeedPageAsync(content, items, map, onEach),
+                    cancellationToken).ConfigureAwait(false);
                 uri = string.IsNullOrWhiteSpace(next) ? null : guard.Next(uri, next);
             }
 
@@ -266,7 +269,7 @@ namespace ShareFileProvisioning.Engine.ShareFile
         }
 
 
-        /// <summary>Ids go raw inside parentheses (reference §3): only id characters are accepted.</summary>
+        /// <summary>Ids go raw inside parentheses, unquoted, so only id characters are accepted (docs/sharefile-api.md, 'Request shape').</summary>
         private static string Id(string id, string what)
         {
             if (string.IsNullOrWhiteSpace(id))

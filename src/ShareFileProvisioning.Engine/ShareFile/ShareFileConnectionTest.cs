@@ -8,7 +8,7 @@ using ShareFileProvisioning.Engine.ShareFile.Models;
 namespace ShareFileProvisioning.Engine.ShareFile
 {
     /// <summary>
-    /// The connection test of reference §11: host, token, signed-in administrator and each required role by name,
+    /// The connection test (docs/sharefile-api.md, 'The connection test'): host, token, signed-in administrator and each required role by name,
     /// licences, strict-employee settings, list access. Each check yields a <see cref="ConnectionCheckResult"/>;
     /// checks that depend on a failed one are Skipped. Only cancellation escapes as an exception.
     /// </summary>
@@ -56,10 +56,12 @@ namespace ShareFileProvisioning.Engine.ShareFile
             {
                 results.Add(await RunCheckAsync(ConnectionCheckNames.Licences, CheckLicencesAsync, cancellationToken).ConfigureAwait(false));
                 results.Add(await RunCheckAsync(ConnectionCheckNames.EmployeeSettings, CheckPreferencesAsync, cancellationToken).ConfigureAwait(false));
-                results.Add(await RunCheckAsync(ConnectionCheckNames.EmployeeListAccess, ct => CheckListAsync("Accounts/Employees?$top=1", "employees", ct), cancellationToken).ConfigureAwait(false));
+                results.Add(await RunCheckAsync(ConnectionCheckNames.EmployeeListAccess,
+                    ct => CheckListAsync("Accounts/Employees?$top=1", "employees", ct), cancellationToken).ConfigureAwait(false));
                 if (_includeGroups)
                 {
-                    results.Add(await RunCheckAsync(ConnectionCheckNames.GroupListAccess, ct => CheckListAsync("Groups?$top=1", "distribution groups", ct), cancellationToken).ConfigureAwait(false));
+                    results.Add(await RunCheckAsync(ConnectionCheckNames.GroupListAccess,
+                        ct => CheckListAsync("Groups?$top=1", "distribution groups", ct), cancellationToken).ConfigureAwait(false));
                 }
             }
             else
@@ -98,7 +100,8 @@ namespace ShareFileProvisioning.Engine.ShareFile
             catch (ShareFileAuthenticationException ex)
             {
                 results.Add(Pass(ConnectionCheckNames.HostReachable, "The token endpoint answered."));
-                results.Add(Fail(ConnectionCheckNames.TokenObtained, ex.Message, $"HTTP {ex.StatusCode}; OAuth error {ex.OAuthError ?? "none"}; failure {ex.Failure}."));
+                results.Add(Fail(ConnectionCheckNames.TokenObtained, ex.Message,
+                    $"HTTP {ex.StatusCode}; OAuth error {ex.OAuthError ?? "none"}; failure {ex.Failure}."));
                 return false;
             }
             catch (Exception ex) when (!(ex is OperationCanceledException))
@@ -148,7 +151,8 @@ namespace ShareFileProvisioning.Engine.ShareFile
 
             return Fail(
                 name,
-                $"'{user.Email}' lacks the ShareFile role {role}, which {Purpose(role)} needs. Grant it to this user in ShareFile (People > edit user > permissions); SuperUser, MasterAdmin or administrator status do not replace it.");
+                $"'{user.Email}' lacks the ShareFile role {role}, which {Purpose(role)} needs. Grant it to this user in ShareFile (People > edit "
+                    + "user > permissions); SuperUser, MasterAdmin or administrator status do not replace it.");
         }
 
         private static string Purpose(string role)
@@ -212,7 +216,8 @@ namespace ShareFileProvisioning.Engine.ShareFile
             }
             catch (ShareFileApiException ex) when (ex.StatusCode == 403 || ex.StatusCode == 401)
             {
-                return Fail(name, $"ShareFile refused {ex.Method} {ex.Path} ({ex.StatusCode}): the signed-in user lacks the permission for it. Use an administrator with the roles listed above.", Detail(ex));
+                return Fail(name, $"ShareFile refused {ex.Method} {ex.Path} ({ex.StatusCode}): the signed-in user lacks the permission for it. Use "
+                    + "an administrator with the roles listed above.", Detail(ex));
             }
             catch (Exception ex) when (!(ex is OperationCanceledException))
             {

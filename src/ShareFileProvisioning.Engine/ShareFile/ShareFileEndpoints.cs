@@ -4,7 +4,8 @@ using System.Linq;
 namespace ShareFileProvisioning.Engine.ShareFile
 {
     /// <summary>
-    /// Turns the settings into the token URL and, once a token names its control planes, the API base (reference §1).
+    /// Turns the settings into the token URL and, once a token names its control planes, the API base
+    /// (docs/sharefile-api.md, 'Hosts and the API base').
     /// Explicit overrides win; otherwise token = https://{sub}.{appcp}/oauth/token, API = https://{sub}.{apicp}/sf/v3/.
     /// </summary>
     internal static class ShareFileEndpoints
@@ -40,7 +41,8 @@ namespace ShareFileProvisioning.Engine.ShareFile
             var bad = labels.FirstOrDefault(l => !ShareFileControlPlanes.IsDnsLabel(l));
             if (bad != null)
             {
-                throw InvalidSubdomain(input, bad.Length == 0 ? "it has an empty label" : $"'{ShareFileControlPlanes.Printable(bad)}' is not a DNS label (letters, digits and inner hyphens only)");
+                throw InvalidSubdomain(input, bad.Length == 0 ? "it has an empty label" : $"'{ShareFileControlPlanes.Printable(bad)}' is not a DNS "
+                    + "label (letters, digits and inner hyphens only)");
             }
 
             if (labels.Length == 1)
@@ -123,7 +125,8 @@ namespace ShareFileProvisioning.Engine.ShareFile
         }
 
         /// <summary>The API base once a token is known; the token's subdomain and apicp are used unless overridden.</summary>
-        public static Uri ResolveApiBase(ShareFileConnectionSettings settings, string tokenSubdomain, string tokenApiControlPlane, string tokenAppControlPlane = null)
+        public static Uri ResolveApiBase(ShareFileConnectionSettings settings, string tokenSubdomain, string tokenApiControlPlane,
+            string tokenAppControlPlane = null)
         {
             if (settings.ApiBaseUrlOverride != null)
             {
@@ -142,7 +145,8 @@ namespace ShareFileProvisioning.Engine.ShareFile
             ShareFileControlPlanes.CheckTokenValue("appcp", tokenAppControlPlane, isSubdomain: false);
             if (subdomain == null || apicp == null)
             {
-                throw new InvalidOperationException("The ShareFile token named no subdomain/apicp and no API base override is set; cannot build the API address.");
+                throw new InvalidOperationException("The ShareFile token named no subdomain/apicp and no API base override is set; cannot build the "
+                    + "API address.");
             }
 
             return new Uri($"https://{subdomain}.{apicp}/sf/v3/");
@@ -172,7 +176,8 @@ namespace ShareFileProvisioning.Engine.ShareFile
             }
 
             throw new ArgumentException(
-                $"ShareFile connection: {settingName} '{uri.GetLeftPart(UriPartial.Authority)}' must use https; plain http is allowed only for loopback hosts (localhost, 127.0.0.0/8, ::1).");
+                $"ShareFile connection: {settingName} '{uri.GetLeftPart(UriPartial.Authority)}' must use https; plain http is allowed only for "
+                    + "loopback hosts (localhost, 127.0.0.0/8, ::1).");
         }
 
         internal static Uri AsBase(Uri uri)
@@ -184,7 +189,8 @@ namespace ShareFileProvisioning.Engine.ShareFile
         private static ArgumentException InvalidSubdomain(string input, string cause)
         {
             return new ArgumentException(
-                $"ShareFile subdomain '{ShareFileControlPlanes.Printable(input ?? string.Empty)}' is refused: {cause}. Expected an account name such as 'contoso' or a host such as 'contoso.sharefile.com' or 'contoso.sharefile.eu'.");
+                $"ShareFile subdomain '{ShareFileControlPlanes.Printable(input ?? string.Empty)}' is refused: {cause}. Expected an account name such "
+                    + "as 'contoso' or a host such as 'contoso.sharefile.com' or 'contoso.sharefile.eu'.");
         }
     }
 }

@@ -1,6 +1,6 @@
 namespace ShareFileProvisioning.Engine.ShareFile
 {
-    /// <summary>ShareFile's ExceptionReason values that matter here (reference §6); anything else is Unspecified.</summary>
+    /// <summary>ShareFile's ExceptionReason values that matter here (docs/sharefile-api.md, 'Errors'); anything else is Unspecified.</summary>
     public enum ShareFileErrorReason
     {
         Unspecified = 0,

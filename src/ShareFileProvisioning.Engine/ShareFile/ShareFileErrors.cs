@@ -6,7 +6,7 @@ using ShareFileProvisioning.Engine.Diagnostics;
 
 namespace ShareFileProvisioning.Engine.ShareFile
 {
-    /// <summary>Maps a ShareFile error response (reference §6) to <see cref="ShareFileApiException"/>.</summary>
+    /// <summary>Maps a ShareFile error response (docs/sharefile-api.md, 'Errors') to <see cref="ShareFileApiException"/>.</summary>
     internal static class ShareFileErrors
     {
         public static ShareFileApiException FromResponse(HttpResponseMessage response, string body, HttpMethod method, Uri uri, Uri apiBase)
@@ -30,7 +30,8 @@ namespace ShareFileProvisioning.Engine.ShareFile
             {
                 code = ShareFileJson.String(json, "code");
                 var message = ShareFileJson.Property(json, "message");
-                serverMessage = message is JObject localized ? ShareFileJson.String(localized, "value") : message?.Type == JTokenType.String ? (string)message : null;
+                serverMessage = message is JObject localized ? ShareFileJson.String(localized, "value")
+                    : message?.Type == JTokenType.String ? (string)message : null;
                 reason = ParseReason(ShareFileJson.String(json, "reason"));
             }
 
@@ -46,7 +47,9 @@ namespace ShareFileProvisioning.Engine.ShareFile
                 }
 
                 return new ShareFileApiException(
-                    $"ShareFile redirected {method.Method} {path} to {(location == null ? "an unnamed location" : location.GetLeftPart(UriPartial.Authority))}; redirects are not followed. Check the subdomain and control plane.",
+                    $"ShareFile redirected {method.Method} {path} to "
+                        + $"{(location == null ? "an unnamed location" : location.GetLeftPart(UriPartial.Authority))}; redirects are not followed. "
+                            + "Check the subdomain and control plane.",
                     status, code, reason, serverMessage, method.Method, path);
             }
 

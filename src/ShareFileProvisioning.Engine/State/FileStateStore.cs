@@ -160,10 +160,10 @@ namespace ShareFileProvisioning.Engine.State
         public Task SaveAssignmentSnapshotAsync(AssignmentSnapshot snapshot, CancellationToken cancellationToken) =>
             WriteAsync(AssignmentsFile, snapshot ?? throw new ArgumentNullException(nameof(snapshot)), cancellationToken);
 
-        public async Task<IReadOnlyList<EscrowEntry>> LoadRetryQueueAsync(CancellationToken cancellationToken) =>
-            await ReadAsync<List<EscrowEntry>>(RetryQueueFile, cancellationToken).ConfigureAwait(false) ?? new List<EscrowEntry>();
+        public async Task<IReadOnlyList<RetryQueueEntry>> LoadRetryQueueAsync(CancellationToken cancellationToken) =>
+            await ReadAsync<List<RetryQueueEntry>>(RetryQueueFile, cancellationToken).ConfigureAwait(false) ?? new List<RetryQueueEntry>();
 
-        public Task SaveRetryQueueAsync(IEnumerable<EscrowEntry> entries, CancellationToken cancellationToken) =>
+        public Task SaveRetryQueueAsync(IEnumerable<RetryQueueEntry> entries, CancellationToken cancellationToken) =>
             WriteAsync(RetryQueueFile, (entries ?? throw new ArgumentNullException(nameof(entries))).ToList(), cancellationToken);
 
         public async Task<IReadOnlyList<CycleHistoryEntry>> LoadCycleHistoryAsync(CancellationToken cancellationToken) =>

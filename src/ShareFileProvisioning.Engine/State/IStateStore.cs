@@ -6,7 +6,7 @@ using System.Threading.Tasks;
 namespace ShareFileProvisioning.Engine.State
 {
     /// <summary>
-    /// A profile's provisioning state (issue 5 §2). Each part is read and written whole, so a store backed by blobs
+    /// A profile's provisioning state: links, watermark, waiting list, quarantine, lock. Each part is read and written whole, so a store backed by blobs
     /// can map one part to one blob (ETag-checked) and the lock to a lease. Writes are atomic per part: a crash
     /// leaves the previous or the new version. Callers hold <see cref="AcquireLockAsync"/> while they change state.
     /// </summary>
@@ -34,9 +34,9 @@ namespace ShareFileProvisioning.Engine.State
 
         Task SaveAssignmentSnapshotAsync(AssignmentSnapshot snapshot, CancellationToken cancellationToken);
 
-        Task<IReadOnlyList<EscrowEntry>> LoadRetryQueueAsync(CancellationToken cancellationToken);
+        Task<IReadOnlyList<RetryQueueEntry>> LoadRetryQueueAsync(CancellationToken cancellationToken);
 
-        Task SaveRetryQueueAsync(IEnumerable<EscrowEntry> entries, CancellationToken cancellationToken);
+        Task SaveRetryQueueAsync(IEnumerable<RetryQueueEntry> entries, CancellationToken cancellationToken);
 
         /// <summary>Cycle history, oldest first.</summary>
         Task<IReadOnlyList<CycleHistoryEntry>> LoadCycleHistoryAsync(CancellationToken cancellationToken);
@@ -55,7 +55,7 @@ namespace ShareFileProvisioning.Engine.State
         Task SaveStagedDeletesAsync(IEnumerable<StagedDelete> stagedDeletes, CancellationToken cancellationToken);
 
         /// <summary>
-        /// A named JSON document kept with the profile's state by other parts of the engine (create intents, the source
+        /// A named JSON document kept with the profile's state by other parts of the engine (pending creates, the source
         /// watermark, notification state), so a runbook's blob store holds them too. Null when it was never saved.
         /// </summary>
         /// <param name="name">A lower-case file-like name such as "pending-creates.json" (<see cref="StateDocumentName"/>).</param>

@@ -71,8 +71,8 @@ namespace ShareFileProvisioning.Engine.State
         public List<AssignedPrincipal> Principals { get; set; } = new List<AssignedPrincipal>();
     }
 
-    /// <summary>A failed action waiting for its next attempt (Entra's escrow). No secrets: codes and messages only.</summary>
-    public sealed class EscrowEntry
+    /// <summary>A failed action in the retry queue, waiting for its next attempt. No secrets: codes and messages only.</summary>
+    public sealed class RetryQueueEntry
     {
         /// <summary>e.g. Create, Update, Disable, Delete, AddMember.</summary>
         public string Action { get; set; }

@@ -9,22 +9,22 @@ namespace ShareFileProvisioning.Engine.Sync
 {
     /// <summary>
     /// The cycle's links, changed by concurrent workers and persisted in batches (every N new links) and at the end;
-    /// create intents are dropped only once the links that cover them are on disk.
+    /// pending creates are dropped only once the links that cover them are on disk.
     /// </summary>
     internal sealed class LinkJournal
     {
         private readonly IStateStore _state;
-        private readonly PendingCreateStore _intents;
+        private readonly PendingCreateStore _pendingCreates;
         private readonly LinkSet _links;
         private readonly int _flushEvery;
         private readonly SemaphoreSlim _saving = new SemaphoreSlim(1, 1);
         private readonly List<string> _unsavedCreates = new List<string>();
         private int _unsaved;
 
-        public LinkJournal(IStateStore state, PendingCreateStore intents, LinkSet links, int flushEvery)
+        public LinkJournal(IStateStore state, PendingCreateStore pendingCreates, LinkSet links, int flushEvery)
         {
             _state = state;
-            _intents = intents;
+            _pendingCreates = pendingCreates;
             _links = links;
             _flushEvery = Math.Max(1, flushEvery);
         }
@@ -62,8 +62,8 @@ namespace ShareFileProvisioning.Engine.Sync
         }
 
         /// <summary>
-        /// Writes the links once a batch of creates is waiting: their create intents are then dropped, and a crash loses
-        /// at most one batch of links (which the intents recover by matching). Adoptions alone never force a write: a
+        /// Writes the links once a batch of creates is waiting: their pending creates are then dropped, and a crash loses
+        /// at most one batch of links (which the pending creates recover by matching). Adoptions alone never force a write: a
         /// lost adoption link is found again by matching at no risk.
         /// </summary>
         public Task FlushIfDueAsync()
@@ -91,7 +91,7 @@ namespace ShareFileProvisioning.Engine.Sync
                 if (_links.Remove(sourceId)) _unsaved++;
         }
 
-        /// <summary>Writes the links (atomically, via the store) and then drops the intents they cover.</summary>
+        /// <summary>Writes the links (atomically, via the store) and then drops the pending creates they cover.</summary>
         public async Task FlushAsync()
         {
             await _saving.WaitAsync().ConfigureAwait(false);
@@ -109,7 +109,7 @@ namespace ShareFileProvisioning.Engine.Sync
                 }
                 // Not cancellable: a state write runs to completion so the files never lag behind ShareFile more than needed.
                 await _state.SaveLinksAsync(snapshot, CancellationToken.None).ConfigureAwait(false);
-                if (covered.Count > 0) await _intents.RemoveAsync(covered, CancellationToken.None).ConfigureAwait(false);
+                if (covered.Count > 0) await _pendingCreates.RemoveAsync(covered, CancellationToken.None).ConfigureAwait(false);
             }
             finally
             {

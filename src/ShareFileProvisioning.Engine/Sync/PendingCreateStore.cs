@@ -24,7 +24,7 @@ namespace ShareFileProvisioning.Engine.Sync
     }
 
     /// <summary>
-    /// Create intents (the pending-creates.json document of the profile's state store). Recorded before a create is
+    /// Pending creates (the pending-creates.json document of the profile's state store). Recorded before a create is
     /// sent and dropped once the link that covers it is saved, so an unknown outcome is always matched before a retry.
     /// </summary>
     public sealed class PendingCreateStore
@@ -35,13 +35,15 @@ namespace ShareFileProvisioning.Engine.Sync
         private readonly Dictionary<string, PendingCreate> _pending = new Dictionary<string, PendingCreate>(StringComparer.OrdinalIgnoreCase);
         private readonly IStateStore _state;
 
-        /// <summary>The intents in a state folder (a <see cref="FileStateStore"/> over it).</summary>
+        /// <summary>The pending creates in a state folder (a <see cref="FileStateStore"/> over it).</summary>
         public PendingCreateStore(string stateDirectory)
-            : this(new FileStateStore(string.IsNullOrWhiteSpace(stateDirectory) ? throw new ArgumentException("A state folder is required.", nameof(stateDirectory)) : stateDirectory))
+            : this(new FileStateStore(string.IsNullOrWhiteSpace(stateDirectory)
+                ? throw new ArgumentException("A state folder is required.", nameof(stateDirectory))
+                : stateDirectory))
         {
         }
 
-        /// <summary>The intents kept with the profile's state (a file or a blob store).</summary>
+        /// <summary>The pending creates kept with the profile's state (a file or a blob store).</summary>
         public PendingCreateStore(IStateStore state)
         {
             _state = state ?? throw new ArgumentNullException(nameof(state));
@@ -61,7 +63,7 @@ namespace ShareFileProvisioning.Engine.Sync
             }
             catch (InvalidDataException e)
             {
-                throw new InvalidDataException($"The create intents '{FileName}' in '{_state.Location}' are unreadable ({e.Message}).", e);
+                throw new InvalidDataException($"The pending creates '{FileName}' in '{_state.Location}' are unreadable ({e.Message}).", e);
             }
             lock (_pending)
             {
@@ -70,15 +72,15 @@ namespace ShareFileProvisioning.Engine.Sync
             }
         }
 
-        /// <summary>Records the intents (before the creates are sent) and writes them durably.</summary>
-        public Task AddAsync(IEnumerable<PendingCreate> intents, CancellationToken cancellationToken)
+        /// <summary>Records the pending creates (before the creates are sent) and writes them durably.</summary>
+        public Task AddAsync(IEnumerable<PendingCreate> pendingCreates, CancellationToken cancellationToken)
         {
             lock (_pending)
-                foreach (var p in intents) _pending[p.SourceId] = p;
+                foreach (var p in pendingCreates) _pending[p.SourceId] = p;
             return SaveAsync(cancellationToken);
         }
 
-        /// <summary>Drops intents whose links are saved.</summary>
+        /// <summary>Drops pending creates whose links are saved.</summary>
         public Task RemoveAsync(IEnumerable<string> sourceIds, CancellationToken cancellationToken)
         {
             var changed = false;

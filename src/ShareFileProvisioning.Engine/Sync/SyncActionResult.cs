@@ -39,7 +39,7 @@ namespace ShareFileProvisioning.Engine.Sync
         /// <summary>True when a create answered 409 and the existing account was adopted instead.</summary>
         public bool AdoptedOnConflict { get; set; }
 
-        /// <summary>ShareFile's error code / reason, or ours (NoReassignTarget, EscrowScheduled …).</summary>
+        /// <summary>ShareFile's error code / reason, or ours (NoReassignTarget …).</summary>
         public string ErrorCode { get; set; }
 
         /// <summary>Why it failed, naming the object; never secrets.</summary>

@@ -19,7 +19,7 @@ namespace ShareFileProvisioning.Engine.Sync
 
         public ShareFileClient ShareFile { get; set; }
 
-        /// <summary>The profile: its name, state folder (links, watermark, intents) and log folder.</summary>
+        /// <summary>The profile: its name, state folder (links, watermark, pending creates) and log folder.</summary>
         public ProvisioningProfile Profile { get; set; }
 
         public ProvisioningConfiguration Configuration { get; set; }
@@ -42,7 +42,8 @@ namespace ShareFileProvisioning.Engine.Sync
         /// <summary>Re-evaluate everything (Entra's restart: links kept).</summary>
         public bool Full { get; set; }
 
-        /// <summary>Provision on demand: these users (UPN or object id) and groups (object id) only, comma-separated; null = the whole scope. The watermark stays where it is.</summary>
+        /// <summary>Provision on demand: these users (UPN or object id) and groups (object id) only, comma-separated; null = the whole
+        /// scope. The watermark stays where it is.</summary>
         public string OnDemand { get; set; }
 
         /// <summary>Downgrade employees that qualify to clients (docs/licence-reclaim.md); null = no reclaim. A saved plan brings its own.</summary>
@@ -63,7 +64,7 @@ namespace ShareFileProvisioning.Engine.Sync
         /// <summary>The Entra tenant (the log's tenant and job id).</summary>
         public string TenantId { get; set; }
 
-        /// <summary>Escrow back-off across runs; default Entra's 6 h, 12 h, 24 h (then every 24 h).</summary>
+        /// <summary>Retry-queue back-off across runs; default Entra's 6 h, 12 h, 24 h (then every 24 h).</summary>
         public IReadOnlyList<TimeSpan> EscrowBackoff { get; set; } = SyncDefaults.EscrowBackoff;
 
         /// <summary>Links are persisted after this many new links (and at the end).</summary>
@@ -84,7 +85,7 @@ namespace ShareFileProvisioning.Engine.Sync
     {
         public static readonly IReadOnlyList<TimeSpan> EscrowBackoff = new[] { TimeSpan.FromHours(6), TimeSpan.FromHours(12), TimeSpan.FromHours(24) };
 
-        /// <summary>How long a failing action stays in the retry queue (Entra drops escrows after 28 days).</summary>
+        /// <summary>How long a failing action stays in the retry queue (Entra gives up after 28 days).</summary>
         public static readonly TimeSpan EscrowLifetime = TimeSpan.FromDays(28);
 
         public const int MaxThrottleLimit = 64;

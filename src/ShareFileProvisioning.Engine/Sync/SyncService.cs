@@ -14,7 +14,7 @@ using ShareFileProvisioning.Engine.State;
 namespace ShareFileProvisioning.Engine.Sync
 {
     /// <summary>
-    /// Runs a provisioning cycle: takes the profile's lock, resolves create intents a crashed run left, computes the plan
+    /// Runs a provisioning cycle: takes the profile's lock, resolves pending creates a crashed run left, computes the plan
     /// (or checks a saved one is current) and applies exactly that plan (<see cref="SyncSession"/>).
     /// </summary>
     public static class SyncService
@@ -40,17 +40,19 @@ namespace ShareFileProvisioning.Engine.Sync
             try
             {
                 await SourceBinding.CheckAsync(start.State, request, cancellationToken).ConfigureAwait(false);
-                var intents = new PendingCreateStore(start.State);
-                await intents.LoadAsync(cancellationToken).ConfigureAwait(false);
-                await ResolveIntentsAsync(request, start.State, intents, start.Trace, cancellationToken).ConfigureAwait(false);
+                var pendingCreates = new PendingCreateStore(start.State);
+                await pendingCreates.LoadAsync(cancellationToken).ConfigureAwait(false);
+                await ResolvePendingCreatesAsync(request, start.State, pendingCreates, start.Trace, cancellationToken).ConfigureAwait(false);
 
-                // After the intents are resolved (they may add links): read the links once for the planner and the session.
+                // After the pending creates are resolved (they may add links): read the links once for the planner and the session.
                 var shared = new SharedLinksStateStore(start.State, cancellationToken);
-                var escrows = new EscrowBook(await start.State.LoadRetryQueueAsync(cancellationToken).ConfigureAwait(false), request.EscrowBackoff);
+                var retryQueue = new RetryQueue(await start.State.LoadRetryQueueAsync(cancellationToken).ConfigureAwait(false), request.EscrowBackoff);
                 var waiting = await WaitingBook.LoadAsync(start.State, cancellationToken).ConfigureAwait(false);
-                var expired = ExpireRetries(escrows, start);
-                var computed = await PlanOrRecordAsync(request, start, PlanRequestFor(request, start, shared, escrows, waiting), cancellationToken).ConfigureAwait(false);
-                return new SyncSession(request, shared, start.Watermarks, intents, escrows, waiting, held, computed.Plan, start.Started, start.StartMetrics, start.Watch, computed.Timings, start.Trace)
+                var expired = ExpireRetries(retryQueue, start);
+                var computed = await PlanOrRecordAsync(request, start, PlanRequestFor(request, start, shared, retryQueue, waiting),
+                    cancellationToken).ConfigureAwait(false);
+                return new SyncSession(request, shared, start.Watermarks, pendingCreates, retryQueue, waiting, held, computed.Plan, start.Started,
+                    start.StartMetrics, start.Watch, computed.Timings, start.Trace)
                 {
                     RetriesExpired = expired,
                 };
@@ -87,11 +89,12 @@ namespace ShareFileProvisioning.Engine.Sync
             public Stopwatch Watch { get; } = Stopwatch.StartNew();
         }
 
-        private static int ExpireRetries(EscrowBook escrows, CycleStart start)
+        private static int ExpireRetries(RetryQueue retryQueue, CycleStart start)
         {
-            var expired = escrows.Expire(start.Started);
+            var expired = retryQueue.Expire(start.Started);
             foreach (var e in expired)
-                start.Trace.Verbose($"{e.Action} of '{e.DisplayName ?? e.ObjectId}' kept failing for four weeks ({e.LastErrorCode}: {e.LastErrorMessage}): it is dropped from the retry queue.");
+                start.Trace.Verbose($"{e.Action} of '{e.DisplayName ?? e.ObjectId}' kept failing for four weeks ({e.LastErrorCode}: "
+                    + $"{e.LastErrorMessage}): it is dropped from the retry queue.");
             return expired.Count;
         }
 
@@ -99,9 +102,9 @@ namespace ShareFileProvisioning.Engine.Sync
         /// The plan request of this cycle. Users due for a retry or waiting are re-read, incremental or not; a group retry
         /// needs a full evaluation. A saved plan is recomputed the way it was computed.
         /// </summary>
-        private static PlanRequest PlanRequestFor(SyncRequest request, CycleStart start, IStateStore links, EscrowBook escrows, WaitingBook waiting)
+        private static PlanRequest PlanRequestFor(SyncRequest request, CycleStart start, IStateStore links, RetryQueue retryQueue, WaitingBook waiting)
         {
-            var due = escrows.Due(start.Started);
+            var due = retryQueue.Due(start.Started);
             var dueGroups = due.Count(e => e.ObjectType == LinkedObjectType.Group);
             var saved = request.SavedPlan;
             if (dueGroups > 0 && !request.Full && saved == null)
@@ -111,7 +114,8 @@ namespace ShareFileProvisioning.Engine.Sync
                 Source = request.Source, ShareFile = request.ShareFile, State = links, Watermarks = start.Watermarks,
                 Configuration = request.Configuration, ProfileName = request.Profile.Name, Subdomain = request.Subdomain,
                 Now = request.Now, PageSize = request.PageSize, MaxConcurrency = Math.Max(1, request.ThrottleLimit), Trace = start.Trace,
-                RevisitUserIds = due.Where(e => e.ObjectType == LinkedObjectType.User).Select(e => e.ObjectId).Concat(waiting.UserIds).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
+                RevisitUserIds = due.Where(e => e.ObjectType == LinkedObjectType.User).Select(e => e.ObjectId)
+                    .Concat(waiting.UserIds).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
                 Full = saved != null ? saved.Summary?.CycleType == PlanCycleType.Full : request.Full || dueGroups > 0,
                 SingleUser = saved != null ? saved.Basis?.SingleObject : request.OnDemand,
                 IncludeUnmanaged = saved?.Basis?.IncludesUnmanaged == true,
@@ -124,7 +128,8 @@ namespace ShareFileProvisioning.Engine.Sync
         /// a suspicious source) is recorded and rethrown. A saved plan is applied only as the plan computed now, once both
         /// are the same: nothing in the file is trusted.
         /// </summary>
-        private static async Task<PlanResult> PlanOrRecordAsync(SyncRequest request, CycleStart start, PlanRequest planRequest, CancellationToken cancellationToken)
+        private static async Task<PlanResult> PlanOrRecordAsync(SyncRequest request, CycleStart start, PlanRequest planRequest,
+            CancellationToken cancellationToken)
         {
             PlanResult computed;
             try
@@ -150,7 +155,8 @@ namespace ShareFileProvisioning.Engine.Sync
             var suspicious = computed.Plan.Summary?.Threshold?.SuspiciousSource;
             if (suspicious != null && !request.AllowDeletes)
             {
-                var message = $"The sync is refused: {suspicious}. Nothing was sent. Check the app's assignments and Test-ProvisioningSource; run Invoke-ShareFileSync -AllowDeletes only if everyone really left.";
+                var message = $"The sync is refused: {suspicious}. Nothing was sent. Check the app's assignments and Test-ProvisioningSource; run "
+                    + "Invoke-ShareFileSync -AllowDeletes only if everyone really left.";
                 await RecordNotStartedAsync(request, start, "Refused", null, message).ConfigureAwait(false);
                 throw new SyncRefusedException("SuspiciousSource", message);
             }
@@ -162,7 +168,7 @@ namespace ShareFileProvisioning.Engine.Sync
             return computed;
         }
 
-        /// <summary>Entra's full reset: links, delta links, assignment snapshot, retry queue, create intents, staged deletes, quarantine.</summary>
+        /// <summary>Entra's full reset: links, delta links, assignment snapshot, retry queue, pending creates, staged deletes, quarantine.</summary>
         public static async Task ResetStateAsync(Configuration.ProvisioningProfile profile, IStateStore state, CancellationToken cancellationToken)
         {
             if (profile == null) throw new ArgumentNullException(nameof(profile));
@@ -175,7 +181,8 @@ namespace ShareFileProvisioning.Engine.Sync
                 await new PendingCreateStore(state).ClearAsync(cancellationToken).ConfigureAwait(false);
                 await state.SaveDocumentAsync<SourceWatermark>(StateDocumentName.SourceWatermark, null, cancellationToken).ConfigureAwait(false);
                 await state.SaveDocumentAsync<SourceBinding>(StateDocumentName.SourceBinding, null, cancellationToken).ConfigureAwait(false);
-                await state.SaveDocumentAsync<System.Collections.Generic.List<WaitingEntry>>(StateDocumentName.Waiting, null, cancellationToken).ConfigureAwait(false);
+                await state.SaveDocumentAsync<System.Collections.Generic.List<WaitingEntry>>(StateDocumentName.Waiting, null,
+                    cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -201,7 +208,8 @@ namespace ShareFileProvisioning.Engine.Sync
                 Elapsed = start.Watch.Elapsed, QuarantineReason = reason,
             };
             var quarantine = reason == null ? null : new QuarantineStatus { Reason = reason, Since = DateTimeOffset.UtcNow, Details = details };
-            await CycleFinisher.RecordAsync(request, start.State, summary, "Unknown", details, quarantine, clearsQuarantine: false, start.Trace).ConfigureAwait(false);
+            await CycleFinisher.RecordAsync(request, start.State, summary, "Unknown", details, quarantine, clearsQuarantine: false,
+                start.Trace).ConfigureAwait(false);
             return summary;
         }
 
@@ -209,7 +217,8 @@ namespace ShareFileProvisioning.Engine.Sync
         /// A group create whose answer was lost: if exactly one unlinked ShareFile group has the name, it is the one we
         /// created — link it (created by us), so the plan never creates a second group of that name.
         /// </summary>
-        private static async Task<bool> ResolveGroupIntentsAsync(SyncRequest request, LinkSet links, List<PendingCreate> pending, IEngineTrace trace, CancellationToken ct)
+        private static async Task<bool> ResolvePendingGroupCreatesAsync(SyncRequest request, LinkSet links, List<PendingCreate> pending,
+            IEngineTrace trace, CancellationToken ct)
         {
             pending = pending.Where(p => !links.TryGetBySource(p.SourceId, out _)).ToList();
             if (pending.Count == 0) return false;
@@ -225,7 +234,8 @@ namespace ShareFileProvisioning.Engine.Sync
                     CreatedByUs = true, LinkedAt = p.RecordedAt,
                 });
                 changed = true;
-                trace.Verbose($"A create of group '{p.GroupName}' from an interrupted or unanswered request reached ShareFile ({named[0].Id}): linked, not re-created.");
+                trace.Verbose($"A create of group '{p.GroupName}' from an interrupted or unanswered request reached ShareFile ({named[0].Id}): "
+                    + "linked, not re-created.");
             }
             return changed;
         }
@@ -239,19 +249,22 @@ namespace ShareFileProvisioning.Engine.Sync
             if (request.Profile == null) throw new ArgumentException("A sync needs a profile (its state and log folders).", nameof(request));
             StoredLinkCheck.Plan(request.SavedPlan, request.Source);
             if (request.ThrottleLimit < 1 || request.ThrottleLimit > SyncDefaults.MaxThrottleLimit)
-                throw new ArgumentException($"ThrottleLimit must be between 1 and {SyncDefaults.MaxThrottleLimit}, not {request.ThrottleLimit}.", nameof(request));
+                throw new ArgumentException($"ThrottleLimit must be between 1 and {SyncDefaults.MaxThrottleLimit}, not {request.ThrottleLimit}.",
+                    nameof(request));
         }
 
         /// <summary>
         /// A create whose outcome a crashed run never learned: if ShareFile has the account, link it now so the plan adopts
         /// (never re-creates) it; if not, the plan creates it as usual.
         /// </summary>
-        private static async Task ResolveIntentsAsync(SyncRequest request, IStateStore state, PendingCreateStore intents, IEngineTrace trace, CancellationToken ct)
+        private static async Task ResolvePendingCreatesAsync(SyncRequest request, IStateStore state, PendingCreateStore pendingCreates,
+            IEngineTrace trace, CancellationToken ct)
         {
-            var pending = intents.Pending;
+            var pending = pendingCreates.Pending;
             if (pending.Count == 0) return;
             var links = await state.LoadLinksAsync(ct).ConfigureAwait(false);
-            var changed = await ResolveGroupIntentsAsync(request, links, pending.Where(p => p.GroupName != null).ToList(), trace, ct).ConfigureAwait(false);
+            var changed = await ResolvePendingGroupCreatesAsync(request, links, pending.Where(p => p.GroupName != null).ToList(), trace,
+                ct).ConfigureAwait(false);
             foreach (var p in pending)
             {
                 if (links.TryGetBySource(p.SourceId, out _) || string.IsNullOrWhiteSpace(p.Email)) continue;
@@ -266,7 +279,7 @@ namespace ShareFileProvisioning.Engine.Sync
                 trace.Verbose($"A create of '{p.Email}' from an interrupted run reached ShareFile ({user.Id}): linked, not re-created.");
             }
             if (changed) await state.SaveLinksAsync(links, ct).ConfigureAwait(false);
-            await intents.ClearAsync(ct).ConfigureAwait(false);
+            await pendingCreates.ClearAsync(ct).ConfigureAwait(false);
         }
     }
 }

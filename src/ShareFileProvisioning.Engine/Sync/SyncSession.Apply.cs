@@ -60,7 +60,8 @@ namespace ShareFileProvisioning.Engine.Sync
                 var outcome = item.ObjectType == PlanObjectType.Group
                     ? await _groups.ExecuteAsync(item, run.Links, token).ConfigureAwait(false)
                     : await run.Users.ExecuteAsync(item, token).ConfigureAwait(false);
-                ApplyLink(run.Links, item, outcome.TargetId, (item.Action == PlanAction.Create || item.Action == PlanAction.CreateGroup) && !outcome.AdoptedOnConflict);
+                ApplyLink(run.Links, item, outcome.TargetId, (item.Action == PlanAction.Create || item.Action == PlanAction.CreateGroup)
+                    && !outcome.AdoptedOnConflict);
                 if (item.Action == PlanAction.Create && outcome.AdoptedOnConflict)
                     run.Links.Update(item.SourceId, l => { l.CreatedByUs = false; l.MatchedBy = "email (409 Conflict on create)"; });
                 result = SyncResults.Of(item, SyncActionStatus.Success, outcome.TargetId);
@@ -69,7 +70,7 @@ namespace ShareFileProvisioning.Engine.Sync
             }
             catch (OperationCanceledException) when (token.IsCancellationRequested)
             {
-                return;   // outcome unknown: not reported; a create's intent resolves it next run
+                return;   // outcome unknown: not reported; a create's pending record resolves it next run
             }
             catch (Exception e) when (SyncResults.IsActionFailure(e))
             {
@@ -165,13 +166,16 @@ namespace ShareFileProvisioning.Engine.Sync
         /// </summary>
         private void EnsureManaged(PlanItem item, LinkJournal links)
         {
-            if (item.Action == PlanAction.Create || item.Action == PlanAction.Adopt || item.Action == PlanAction.CreateGroup || item.Action == PlanAction.AdoptGroup
+            if (item.Action == PlanAction.Create || item.Action == PlanAction.Adopt || item.Action == PlanAction.CreateGroup
+                || item.Action == PlanAction.AdoptGroup
                 || item.Link?.Kind == PlanLinkChangeKind.Add) return;
             // A licence reclaim asked for explicitly with -IncludeUnmanaged (the plan is the one computed now, not a file's).
             if (item.SourceId == null && item.Reclaim != null && Plan.Basis?.Reclaim?.IncludeUnmanaged == true) return;
-            if (item.SourceId != null && links.TryGet(item.SourceId, out var link) && string.Equals(link.TargetId, item.TargetId, StringComparison.OrdinalIgnoreCase)) return;
+            if (item.SourceId != null && links.TryGet(item.SourceId, out var link)
+                && string.Equals(link.TargetId, item.TargetId, StringComparison.OrdinalIgnoreCase)) return;
             throw new SyncActionException("NotManaged",
-                $"ShareFile account {item.TargetEmail ?? item.TargetId} is not linked to source object {item.SourceAnchor ?? item.SourceId}: accounts this module does not manage are never changed.");
+                $"ShareFile account {item.TargetEmail ?? item.TargetId} is not linked to source object {item.SourceAnchor ?? item.SourceId}: "
+                    + "accounts this module does not manage are never changed.");
         }
     }
 }

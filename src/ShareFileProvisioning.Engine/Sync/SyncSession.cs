@@ -17,15 +17,15 @@ namespace ShareFileProvisioning.Engine.Sync
     /// <summary>
     /// A planned cycle holding the profile's lock. <see cref="ExecuteAsync"/> applies the plan: users' creations and
     /// updates first, then deprovisioning (held back as staged deletes above the threshold), each phase concurrent up to
-    /// the throttle limit. The state (links, escrows, watermark, history, quarantine) and the log are written as it goes.
+    /// the throttle limit. The state (links, retry queue, watermark, history, quarantine) and the log are written as it goes.
     /// </summary>
     public sealed partial class SyncSession : IDisposable
     {
         private readonly SyncRequest _request;
         private readonly IStateStore _state;
         private readonly ISourceWatermarkStore _watermarks;
-        private readonly PendingCreateStore _intents;
-        private readonly EscrowBook _escrows;
+        private readonly PendingCreateStore _pendingCreates;
+        private readonly RetryQueue _retryQueue;
         private readonly WaitingBook _waiting;
         private readonly IStateLock _lock;
         private readonly DateTimeOffset _started;
@@ -39,14 +39,15 @@ namespace ShareFileProvisioning.Engine.Sync
         private bool _executed;
         private Action<SyncActionResult> _onResult;
 
-        internal SyncSession(SyncRequest request, IStateStore state, ISourceWatermarkStore watermarks, PendingCreateStore intents, EscrowBook escrows,
-            WaitingBook waiting, IStateLock held, ProvisioningPlan plan, DateTimeOffset started, ShareFileClientMetrics startMetrics, Stopwatch watch, PlanTimings planning, IEngineTrace trace)
+        internal SyncSession(SyncRequest request, IStateStore state, ISourceWatermarkStore watermarks, PendingCreateStore pendingCreates, RetryQueue retryQueue,
+            WaitingBook waiting, IStateLock held, ProvisioningPlan plan, DateTimeOffset started, ShareFileClientMetrics startMetrics, Stopwatch watch,
+                PlanTimings planning, IEngineTrace trace)
         {
             _request = request;
             _state = state;
             _watermarks = watermarks;
-            _intents = intents;
-            _escrows = escrows;
+            _pendingCreates = pendingCreates;
+            _retryQueue = retryQueue;
             _waiting = waiting;
             _lock = held;
             Plan = plan;
@@ -93,7 +94,8 @@ namespace ShareFileProvisioning.Engine.Sync
                 {
                     var confirmed = await ConfirmAsync(run, include).ConfigureAwait(false);
                     await ApplyUsersAsync(run, confirmed.Where(i => !i.IsDeprovisioning && i.ObjectType == PlanObjectType.User).ToList()).ConfigureAwait(false);
-                    await ApplyGroupsAsync(run, confirmed.Where(i => !i.IsDeprovisioning && i.ObjectType == PlanObjectType.Group).ToList()).ConfigureAwait(false);
+                    await ApplyGroupsAsync(run,
+                        confirmed.Where(i => !i.IsDeprovisioning && i.ObjectType == PlanObjectType.Group).ToList()).ConfigureAwait(false);
                     await DeprovisionAsync(run, confirmed.Where(i => i.IsDeprovisioning).ToList()).ConfigureAwait(false);
                     run.Guard.Token.ThrowIfCancellationRequested();
                 }
@@ -123,10 +125,11 @@ namespace ShareFileProvisioning.Engine.Sync
                 StartedAt = _started, PlanningTime = _prepared, PlanTimings = _planning, ThresholdExceeded = ThresholdExceeded,
                 RetriesExpired = RetriesExpired, FullEvaluationReason = Plan.Summary?.FullReadReason,
             };
-            var cycle = ProvisioningCycleContext.Start(_request.Profile.Name, _request.TenantId, summary.CycleType.ToString(), _request.Source.ServicePrincipalIdentity,
+            var cycle = ProvisioningCycleContext.Start(_request.Profile.Name, _request.TenantId, summary.CycleType.ToString(),
+                _request.Source.ServicePrincipalIdentity,
                 _request.Subdomain, _request.Source.Initiator, _started);
             summary.CycleId = cycle.CycleId;
-            var links = new LinkJournal(_state, _intents, await _state.LoadLinksAsync(cancellationToken).ConfigureAwait(false), _request.LinkFlushEvery);
+            var links = new LinkJournal(_state, _pendingCreates, await _state.LoadLinksAsync(cancellationToken).ConfigureAwait(false), _request.LinkFlushEvery);
             var users = new UserItemExecutor(_request.ShareFile, _request.Configuration.Deprovisioning?.ReassignToUser, links.LinkedElsewhere);
             var log = await (_request.Logs ?? new FileLogStore(_request.Profile)).BeginCycleAsync(cycle, cancellationToken).ConfigureAwait(false);
             return new CycleRun(summary, cycle, log, new CycleGuard(_request.Configuration.Quarantine, cancellationToken), links, users, _lock);
@@ -141,7 +144,8 @@ namespace ShareFileProvisioning.Engine.Sync
             ApplyBookkeeping(run.Links);
             foreach (var item in Plan.Items) _waiting.Observe(item, _request.Clock);
             foreach (var item in Plan.Items.Where(IsReportedSkip))
-                await ReportAsync(run, SyncResults.Of(item, SyncActionStatus.Skipped, code: item.SkipReason.ToString(), message: item.Reason)).ConfigureAwait(false);
+                await ReportAsync(run,
+                    SyncResults.Of(item, SyncActionStatus.Skipped, code: item.SkipReason.ToString(), message: item.Reason)).ConfigureAwait(false);
             var actions = Actions;
             run.Summary.Planned = actions.Count;
             var confirmed = new List<PlanItem>();
@@ -151,7 +155,9 @@ namespace ShareFileProvisioning.Engine.Sync
                 if (include != null && !include(item))
                 {
                     run.Declined++;
-                    await ReportAsync(run, SyncResults.Of(item, SyncActionStatus.Skipped, code: "NotConfirmed", message: "Not confirmed: left for a later cycle.")).ConfigureAwait(false);
+                    await ReportAsync(run,
+                        SyncResults.Of(item, SyncActionStatus.Skipped, code: "NotConfirmed",
+                        message: "Not confirmed: left for a later cycle.")).ConfigureAwait(false);
                 }
                 else if (WillStage(item))
                 {
@@ -160,7 +166,9 @@ namespace ShareFileProvisioning.Engine.Sync
                         SourceId = item.SourceId, TargetId = item.TargetId, ObjectType = LinkType(item), Action = item.Action.ToString(),
                         DisplayName = item.DisplayName, CycleId = run.Cycle.CycleId, StagedAt = _started,
                     });
-                    await ReportAsync(run, SyncResults.Of(item, SyncActionStatus.Staged, code: "StagedDelete", message: HeldBackMessage(Plan.Summary.Threshold))).ConfigureAwait(false);
+                    await ReportAsync(run,
+                        SyncResults.Of(item, SyncActionStatus.Staged, code: "StagedDelete",
+                        message: HeldBackMessage(Plan.Summary.Threshold))).ConfigureAwait(false);
                 }
                 else
                 {
@@ -170,10 +178,10 @@ namespace ShareFileProvisioning.Engine.Sync
             return confirmed;
         }
 
-        /// <summary>Phase "apply users": creations (their intents recorded first), adoptions and updates.</summary>
+        /// <summary>Phase "apply users": creations (recorded as pending creates first), adoptions and updates.</summary>
         private async Task ApplyUsersAsync(CycleRun run, List<PlanItem> items)
         {
-            await RecordIntentsAsync(run, items.Where(i => i.Action == PlanAction.Create).Select(i => new PendingCreate
+            await RecordPendingCreatesAsync(run, items.Where(i => i.Action == PlanAction.Create).Select(i => new PendingCreate
             {
                 SourceId = i.SourceId, Email = i.Desired?.Email ?? i.TargetEmail, DisplayName = i.DisplayName, RecordedAt = DateTimeOffset.UtcNow,
             })).ConfigureAwait(false);
@@ -183,11 +191,12 @@ namespace ShareFileProvisioning.Engine.Sync
         /// <summary>Phase "apply groups", once their members exist: the groups themselves, then removals (room under the limit), then additions.</summary>
         private async Task ApplyGroupsAsync(CycleRun run, List<PlanItem> items)
         {
-            await RecordIntentsAsync(run, items.Where(i => i.Action == PlanAction.CreateGroup).Select(i => new PendingCreate
+            await RecordPendingCreatesAsync(run, items.Where(i => i.Action == PlanAction.CreateGroup).Select(i => new PendingCreate
             {
                 SourceId = i.SourceId, GroupName = i.DisplayName, DisplayName = i.SourceAnchor ?? i.DisplayName, RecordedAt = DateTimeOffset.UtcNow,
             })).ConfigureAwait(false);
-            await RunPhaseAsync(run, items.Where(i => i.Action != PlanAction.AddMembers && i.Action != PlanAction.RemoveMembers).ToList()).ConfigureAwait(false);
+            await RunPhaseAsync(run,
+                items.Where(i => i.Action != PlanAction.AddMembers && i.Action != PlanAction.RemoveMembers).ToList()).ConfigureAwait(false);
             await RunPhaseAsync(run, items.Where(i => i.Action == PlanAction.RemoveMembers).ToList()).ConfigureAwait(false);
             await RunPhaseAsync(run, items.Where(i => i.Action == PlanAction.AddMembers).ToList()).ConfigureAwait(false);
         }
@@ -200,17 +209,17 @@ namespace ShareFileProvisioning.Engine.Sync
         }
 
         /// <summary>Creates are recorded before they are sent, so a crash or a lost answer is resolved by matching, never re-created.</summary>
-        private async Task RecordIntentsAsync(CycleRun run, IEnumerable<PendingCreate> intents)
+        private async Task RecordPendingCreatesAsync(CycleRun run, IEnumerable<PendingCreate> pendingCreates)
         {
-            var list = intents.Where(i => i.SourceId != null).ToList();
-            if (list.Count > 0) await _intents.AddAsync(list, run.Guard.Token).ConfigureAwait(false);
+            var list = pendingCreates.Where(i => i.SourceId != null).ToList();
+            if (list.Count > 0) await _pendingCreates.AddAsync(list, run.Guard.Token).ConfigureAwait(false);
         }
 
         /// <summary>One result: the retry queue or the waiting list, the log, the summary, the caller, the quarantine guard.</summary>
         private async Task ReportAsync(CycleRun run, SyncActionResult r)
         {
             r.CompletedAt = DateTimeOffset.UtcNow;
-            if (r.Status == SyncActionStatus.Success) _escrows.Succeed(r.SourceId);
+            if (r.Status == SyncActionStatus.Success) _retryQueue.Succeed(r.SourceId);
             if (r.Status == SyncActionStatus.Failure && r.SourceId != null) QueueFailure(r);
             await run.Log.WriteAsync(SyncLogRecords.For(run.Cycle, r), CancellationToken.None).ConfigureAwait(false);
             lock (_reportGate)
@@ -235,11 +244,12 @@ namespace ShareFileProvisioning.Engine.Sync
                 run.Error = run.Guard.Details;
             }
             summary.Status = run.Status;
-            summary.RetriesQueued = _escrows.Count;
+            summary.RetriesQueued = _retryQueue.Count;
             summary.Waiting = _waiting.Count;
             summary.LinkCount = run.Links.Count;
             FillMetrics(summary);
-            var quarantine = run.Guard.Tripped ? new QuarantineStatus { Reason = run.Guard.Reason, Since = DateTimeOffset.UtcNow, Details = run.Guard.Details } : null;
+            var quarantine = run.Guard.Tripped ? new QuarantineStatus { Reason = run.Guard.Reason, Since = DateTimeOffset.UtcNow,
+                Details = run.Guard.Details } : null;
             await CycleFinisher.RecordAsync(_request, _state, summary, summary.CycleType.ToString(), run.Error, quarantine,
                 clearsQuarantine: !run.Cancelled && run.Fatal == null, _trace).ConfigureAwait(false);
             await run.Log.CompleteAsync(new CycleCompletion
@@ -252,15 +262,17 @@ namespace ShareFileProvisioning.Engine.Sync
         private async Task SaveStateAsync(CycleRun run)
         {
             await run.Links.FlushAsync().ConfigureAwait(false);
-            if (!run.Guard.Tripped && !run.Cancelled && run.Fatal == null && Plan.Summary?.CycleType != PlanCycleType.Incremental) _escrows.DropResolved(run.Attempted);
-            await _state.SaveRetryQueueAsync(_escrows.Snapshot(), CancellationToken.None).ConfigureAwait(false);
+            if (!run.Guard.Tripped && !run.Cancelled && run.Fatal == null
+                && Plan.Summary?.CycleType != PlanCycleType.Incremental) _retryQueue.DropResolved(run.Attempted);
+            await _state.SaveRetryQueueAsync(_retryQueue.Snapshot(), CancellationToken.None).ConfigureAwait(false);
             await _waiting.SaveAsync(_state).ConfigureAwait(false);
             await _state.SaveStagedDeletesAsync(run.Staged, CancellationToken.None).ConfigureAwait(false);
             if (run.Complete && Plan.Basis?.NextWatermark != null && Plan.Basis.SingleObject == null)
             {
                 var next = Plan.Basis.NextWatermark;
                 await _watermarks.SaveAsync(next, CancellationToken.None).ConfigureAwait(false);
-                await _state.SaveDeltaLinksAsync(new DeltaLinks { Users = next.UsersDeltaLink, Groups = next.GroupsDeltaLink, UpdatedAt = DateTimeOffset.UtcNow }, CancellationToken.None).ConfigureAwait(false);
+                await _state.SaveDeltaLinksAsync(new DeltaLinks { Users = next.UsersDeltaLink, Groups = next.GroupsDeltaLink,
+                    UpdatedAt = DateTimeOffset.UtcNow }, CancellationToken.None).ConfigureAwait(false);
                 run.Summary.WatermarkAdvanced = true;
             }
             else if (!run.Complete)
@@ -285,7 +297,8 @@ namespace ShareFileProvisioning.Engine.Sync
         {
             if (t.SuspiciousSource != null) return $"Held back: {t.SuspiciousSource}.";
             if (t.ShrinkExceeded && t.Deprovisioning <= t.EffectiveLimit)
-                return $"Held back: this read takes {t.LeftScope} of {t.ManagedUsers} managed user(s) out of scope, {t.ShrinkLimit}: a shrinking source stages every deprovisioning until deletes are allowed.";
+                return $"Held back: this read takes {t.LeftScope} of {t.ManagedUsers} managed user(s) out of scope, {t.ShrinkLimit}: a shrinking "
+                    + "source stages every deprovisioning until deletes are allowed.";
             return $"Held back: this cycle deprovisions {t.Deprovisioning} account(s), above the deletion threshold of {t.EffectiveLimit}.";
         }
 
@@ -298,11 +311,11 @@ namespace ShareFileProvisioning.Engine.Sync
         {
             if (FailureAdvice.IsTransient(r))
             {
-                _escrows.Fail(r.SourceId, r.Action.ToString(), r.DisplayName, r.ErrorCode, r.ErrorMessage, _request.Clock,
+                _retryQueue.Fail(r.SourceId, r.Action.ToString(), r.DisplayName, r.ErrorCode, r.ErrorMessage, _request.Clock,
                     r.ObjectType == PlanObjectType.Group ? LinkedObjectType.Group : LinkedObjectType.User);
                 return;
             }
-            _escrows.Succeed(r.SourceId);
+            _retryQueue.Succeed(r.SourceId);
             _waiting.Fail(r, _request.Clock);
         }
 

@@ -61,10 +61,10 @@ namespace ShareFileProvisioning.Engine.Sync
 
         public TimeSpan ThrottleWaitTotal { get; set; }
 
-        /// <summary>Failed actions queued for a later cycle (escrows).</summary>
+        /// <summary>Failed actions queued for a later cycle (the retry queue).</summary>
         public int RetriesQueued { get; set; }
 
-        /// <summary>Escrows retried by this cycle.</summary>
+        /// <summary>Retry-queue entries retried by this cycle.</summary>
         public int RetriesAttempted { get; set; }
 
         public bool WatermarkAdvanced { get; set; }
@@ -76,6 +76,7 @@ namespace ShareFileProvisioning.Engine.Sync
         public int LinkCount { get; set; }
 
         public override string ToString() =>
-            $"{CycleType} cycle {Status}: {Succeeded} succeeded, {Failed} failed, {Staged} staged, {Skipped} skipped in {Elapsed.TotalSeconds:0.0} s ({Requests} requests)";
+            $"{CycleType} cycle {Status}: {Succeeded} succeeded, {Failed} failed, {Staged} staged, {Skipped} skipped in {Elapsed.TotalSeconds:0.0} s "
+                + $"({Requests} requests)";
     }
 }

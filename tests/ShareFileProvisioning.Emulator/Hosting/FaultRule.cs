@@ -5,7 +5,7 @@ namespace ShareFileProvisioning.Emulator.Hosting;
 /// <summary>What an injected fault does to a matching request.</summary>
 public enum FaultKind
 {
-    /// <summary>Answer with <see cref="FaultRule.Status"/> and a §6 error body (429 carries Retry-After).</summary>
+    /// <summary>Answer with <see cref="FaultRule.Status"/> and ShareFile's error body (429 carries Retry-After).</summary>
     Status,
     /// <summary>Abort the connection without a response.</summary>
     Drop,

@@ -5,7 +5,7 @@ using System.IO;
 namespace ShareFileProvisioning.Emulator.ShareFile;
 
 /// <summary>
-/// How feeds are rendered: whether elements carry IsDisabled/LastAnyLogin, and the server page size (D10).
+/// How feeds are rendered: whether elements carry IsDisabled/LastAnyLogin, and the server page size (docs/sharefile-api.md, 'Server-driven paging').
 /// A seed that leaves a switch out takes it from the environment, so a whole test run can be repeated in the
 /// stricter mode without touching any test: SFP_EMULATOR_OMIT_FEED_STATE=1, SFP_EMULATOR_PAGE_SIZE=7.
 /// </summary>

@@ -7,7 +7,7 @@ using Newtonsoft.Json.Linq;
 
 namespace ShareFileProvisioning.Emulator.ShareFile;
 
-/// <summary>Reads request bodies the way §3 asks: property names case-insensitive, wrong types rejected with 400.</summary>
+/// <summary>Reads request bodies the way ShareFile does: property names case-insensitive, wrong types rejected with 400.</summary>
 internal static class JsonBody
 {
     public static JToken Parse(string text)

@@ -8,8 +8,8 @@ using Newtonsoft.Json.Linq;
 namespace ShareFileProvisioning.Emulator.ShareFile;
 
 /// <summary>
-/// Renders entities and feeds per §4: odata.metadata/odata.type/Id/absolute url from the request's own origin,
-/// PascalCase, nulls omitted, navigation properties only when $expand-ed, $select honoured, D10 paging.
+/// Renders entities and feeds as ShareFile does: odata.metadata/odata.type/Id/absolute url from the request's own origin,
+/// PascalCase, nulls omitted, navigation properties only when $expand-ed, $select honoured, paged as docs/sharefile-api.md says.
 /// </summary>
 internal sealed class ODataWriter
 {
@@ -195,7 +195,8 @@ internal sealed class ODataWriter
     // ---- feeds ----
 
     /// <summary>
-    /// D10: $top/$skip paging, odata.count before paging, nextLink with $skip advanced; no $top = whole feed, unless
+    /// Paging (our decision, docs/sharefile-api.md 'Server-driven paging'): $top/$skip, odata.count before paging,
+    /// nextLink with $skip advanced; no $top = whole feed, unless
     /// the seed sets a server page size: then every page of a read holds at most that many, $top or not.
     /// </summary>
     public JObject Feed<T>(string set, IReadOnlyCollection<T> items, Func<T, JObject> render)

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 
 namespace ShareFileProvisioning.Emulator.ShareFile;
 
-/// <summary>UserRole names (§7) and the default role sets the emulator gives new users.</summary>
+/// <summary>ShareFile's UserRole names and the default role sets the emulator gives new users.</summary>
 public static class SfRoles
 {
     public const string Client = "Client";
@@ -42,7 +42,7 @@ public static class SfRoles
 
     public static string[] DefaultEmployee() => [Employee, CanChangePassword, CanManageMySettings, CanUseFileBox];
 
-    /// <summary>§13 "Emulator admin account".</summary>
+    /// <summary>The emulator's administrator: every role the connection test asks for, and SuperUser (docs/sharefile-api.md, 'The connection test').</summary>
     public static string[] DefaultAdmin() =>
     [
         Employee, CanChangePassword, CanManageMySettings, CanUseFileBox, CanCreateFolders, CanManageUsers,

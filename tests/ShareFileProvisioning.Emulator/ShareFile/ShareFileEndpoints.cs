@@ -17,7 +17,7 @@ public static class ShareFileEndpoints
         app.Map("/sf/v3/{**rest}", context => ApiAsync(context, state));
     }
 
-    // ---- OAuth (§2, D3–D5) ----
+    // ---- OAuth (docs/sharefile-api.md, 'Signing in') ----
 
     private static async Task TokenAsync(HttpContext context, ShareFileState state)
     {
@@ -62,7 +62,7 @@ public static class ShareFileEndpoints
     private static async Task ApiAsync(HttpContext context, ShareFileState state)
     {
         var request = context.Request;
-        // §2: every /sf/v3 call needs a live bearer token, checked before anything else.
+        // Every /sf/v3 call needs a live bearer token, checked before anything else.
         var callerId = state.ValidateAccessToken(BearerToken(request));
         if (callerId == null)
         {
@@ -102,7 +102,7 @@ public static class ShareFileEndpoints
     }
 
     /// <summary>
-    /// A body must come as application/json: a real POST Users without it got 500 (§3), so the emulator does the same.
+    /// A body must come as application/json: a real POST Users without it got 500, so the emulator does the same.
     /// </summary>
     private static async Task<JToken> ReadBodyAsync(HttpContext context)
     {

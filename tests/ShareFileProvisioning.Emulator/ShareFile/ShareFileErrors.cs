@@ -8,7 +8,7 @@ using Newtonsoft.Json.Linq;
 
 namespace ShareFileProvisioning.Emulator.ShareFile;
 
-/// <summary>A rejected ShareFile API call; the endpoint layer turns it into the §6 error body.</summary>
+/// <summary>A rejected ShareFile API call; the endpoint layer turns it into ShareFile's error body.</summary>
 public sealed class ShareFileApiException(int status, string reason, string message) : Exception(message)
 {
     public int Status { get; } = status;
@@ -20,7 +20,7 @@ public sealed class ShareFileApiException(int status, string reason, string mess
     public static ShareFileApiException NotAuthorized(string message) => new(403, "NotAuthorized", message);
 }
 
-/// <summary>Writes JSON responses and the §6 error shape.</summary>
+/// <summary>Writes JSON responses and ShareFile's error shape (docs/sharefile-api.md, 'Errors').</summary>
 public static class ShareFileErrors
 {
     private static readonly JsonSerializerSettings NoNulls = new() { NullValueHandling = NullValueHandling.Ignore };

@@ -5,7 +5,10 @@ using static ShareFileProvisioning.Emulator.ShareFile.ShareFileRouter;
 
 namespace ShareFileProvisioning.Emulator.ShareFile;
 
-/// <summary>The /sf/v3 routes of §8–§10 and what each does. Rendering happens under the same lock as the change.</summary>
+/// <summary>
+/// The /sf/v3 routes (docs/sharefile-api.md: 'Users', 'Groups', 'Accounts') and what each does. Rendering happens
+/// under the same lock as the change.
+/// </summary>
 internal static class ShareFileHandlers
 {
     public static IEnumerable<Route> Routes()
@@ -19,7 +22,7 @@ internal static class ShareFileHandlers
             if (r.Query("emailaddress") is { } given)
             {
                 var email = given.Trim();
-                var u = s.UserByEmailLocked(email) ?? throw ShareFileApiException.NotFound($"No user has email '{email}'."); // D6
+                var u = s.UserByEmailLocked(email) ?? throw ShareFileApiException.NotFound($"No user has email '{email}'."); // a miss is 404
                 ShareFileState.RequireRead(caller, u);
                 return Ok(r.Writer.User(u));
             }
@@ -67,7 +70,7 @@ internal static class ShareFileHandlers
         yield return Define("GET", "Users(id)/Groups", r => r.State.Read(() =>
         {
             var caller = r.State.CallerLocked(r.CallerId);
-            // Only the authenticated user's own groups can be listed (§8).
+            // Only the authenticated user's own groups can be listed.
             if (!string.Equals(caller.Id, r.Id, System.StringComparison.OrdinalIgnoreCase))
                 throw ShareFileApiException.NotAuthorized("Only the signed-in user's own groups can be listed.");
             var groups = r.State.GroupsOfMemberLocked(caller.Id);
@@ -140,7 +143,7 @@ internal static class ShareFileHandlers
         {
             r.State.CallerLocked(r.CallerId);
             if (!string.Equals(r.Id, r.State.AccountId, System.StringComparison.OrdinalIgnoreCase))
-                throw ShareFileApiException.NotFound($"Account '{r.Id}' was not found."); // D17
+                throw ShareFileApiException.NotFound($"Account '{r.Id}' was not found."); // an unknown id in a path is 404
             return Ok(r.Writer.Account(r.State));
         }));
         yield return Define("GET", "Accounts/Preferences", r => r.State.Read(() =>

@@ -56,7 +56,7 @@ public sealed class SeedAccount
 public sealed class SeedAccountPreferences
 {
     public bool UseStrictEmployeeDefinition { get; set; }
-    /// <summary>One string, comma-separated (§7 decision), e.g. "acme.com,acme.co.uk".</summary>
+    /// <summary>One string, comma-separated (the separator is undocumented; our decision), e.g. "acme.com,acme.co.uk".</summary>
     public string EmployeeEmailDomains { get; set; }
     public bool AdminIsSuperUser { get; set; }
     public bool EnableSSO { get; set; }
@@ -82,9 +82,9 @@ public sealed class SeedUser
     public string Type { get; set; }
     public bool Disabled { get; set; }
     public bool IsAdministrator { get; set; }
-    /// <summary>Null = the default set for the type (admin: the §13 admin set).</summary>
+    /// <summary>Null = the default set for the type (admin: every role the connection test asks for).</summary>
     public List<string> Roles { get; set; }
-    /// <summary>Number of items (files/folders) the user owns; only moved or lost on delete (D8).</summary>
+    /// <summary>Number of items (files/folders) the user owns; only moved or lost on a hard delete.</summary>
     public int Items { get; set; }
     public DateTime? DateCreated { get; set; }
     /// <summary>Security.LastAnyLogin before any sign-in through the emulator; null = never signed in.</summary>

@@ -5,10 +5,10 @@ using Newtonsoft.Json.Linq;
 
 namespace ShareFileProvisioning.Emulator.ShareFile;
 
-/// <summary>Distribution groups (§9, D11, D12, D16, D17). Every method expects the lock held.</summary>
+/// <summary>Distribution groups (docs/sharefile-api.md, 'Groups'). Every method expects the lock held.</summary>
 public sealed partial class ShareFileState
 {
-    /// <summary>Shared groups are visible to everyone; a personal group only to its owner (§9).</summary>
+    /// <summary>Shared groups are visible to everyone; a personal group only to its owner.</summary>
     internal static bool CanSee(SfUser caller, SfGroup g) => g.IsShared || string.Equals(g.OwnerId, caller.Id, StringComparison.OrdinalIgnoreCase);
 
     internal SfGroup VisibleGroupLocked(SfUser caller, string id)
@@ -39,7 +39,7 @@ public sealed partial class ShareFileState
         var contacts = JsonBody.Get(body, "Contacts");
         var members = contacts == null ? new List<SfUser>() : ResolveMembers(JsonBody.Array(contacts, "Contacts"), mustExist: true);
         var distinct = members.Select(m => m.Id).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        if (distinct.Count > MaxGroupMembers) // D12
+        if (distinct.Count > MaxGroupMembers) // at most 2,000 members
             throw ShareFileApiException.BadRequest($"Group '{name}' would have {distinct.Count} members; the limit is {MaxGroupMembers}.");
 
         var group = new SfGroup { Id = NewGroupId(), Name = name, IsShared = shared, OwnerId = caller.Id };
@@ -56,7 +56,7 @@ public sealed partial class ShareFileState
         var shared = JsonBody.Bool(body, "IsShared");
         if (name != null && string.IsNullOrWhiteSpace(name)) throw ShareFileApiException.BadRequest($"Group '{id}': Name must not be empty.");
         if (shared == true && !g.IsShared) Require(caller, SfRoles.AdminCreateSharedGroups, "Making a group shared");
-        // Contacts in a PATCH body are ignored (§9).
+        // Contacts in a PATCH body are ignored: members change only through Groups(id)/Contacts.
         if (name != null) g.Name = name;
         if (shared != null) g.IsShared = shared.Value;
         return g;
@@ -69,7 +69,7 @@ public sealed partial class ShareFileState
         RemoveGroupLocked(g);
     }
 
-    /// <summary>D11: every reference must be a user, else nothing changes; D12: at most 2,000 members.</summary>
+    /// <summary>Every reference must be a user, else nothing changes; at most 2,000 members (both our decisions).</summary>
     internal SfGroup AddMembersLocked(SfUser caller, string id, JArray contacts)
     {
         var g = VisibleGroupLocked(caller, id);
@@ -82,7 +82,7 @@ public sealed partial class ShareFileState
         return g;
     }
 
-    /// <summary>Id tried first, then Email; references not in the group are skipped silently (§9).</summary>
+    /// <summary>Id tried first, then Email; references not in the group are skipped silently.</summary>
     internal SfGroup RemoveMembersLocked(SfUser caller, string id, JArray contacts)
     {
         var g = VisibleGroupLocked(caller, id);

@@ -5,7 +5,7 @@ using System.Security.Cryptography;
 
 namespace ShareFileProvisioning.Emulator.ShareFile;
 
-/// <summary>OAuth: password and refresh grants, opaque tokens, rotation (D3–D5).</summary>
+/// <summary>OAuth: password and refresh grants, opaque tokens, rotation (docs/sharefile-api.md, 'Signing in').</summary>
 public sealed partial class ShareFileState
 {
     private sealed record TokenEntry(string UserId, DateTime ExpiresUtc);
@@ -22,7 +22,7 @@ public sealed partial class ShareFileState
 
     internal TokenResult IssueToken(string grantType, string clientId, string clientSecret, string username, string password, string refreshToken)
     {
-        // D4: the client is checked before anything else.
+        // The client is checked before anything else (wrong client: 401 invalid_client).
         if (!FixedEquals(clientId, _seed.OAuth.ClientId) || !FixedEquals(clientSecret, _seed.OAuth.ClientSecret))
             return Fail(401, "invalid_client", "Client authentication failed.");
 
@@ -31,7 +31,7 @@ public sealed partial class ShareFileState
         {
             case "password":
             {
-                // D3; a disabled user cannot sign in (§12) and gets the same answer.
+                // Wrong user or password: 400 invalid_grant; a disabled user cannot sign in and gets the same answer.
                 userId = Read(() => UserByEmailLocked(username ?? string.Empty) is { IsDisabled: false, Password: not null } u
                                     && FixedEquals(password, u.Password) ? u.Id : null);
                 if (userId == null) return Fail(400, "invalid_grant", "The user name or password is incorrect.");
@@ -39,7 +39,7 @@ public sealed partial class ShareFileState
             }
             case "refresh_token":
             {
-                // D5: rotation — the presented token dies whatever happens next.
+                // Rotation: the presented token dies whatever happens next.
                 if (string.IsNullOrEmpty(refreshToken) || !_refreshTokens.TryRemove(refreshToken, out var entry) || entry.ExpiresUtc <= DateTime.UtcNow)
                     return Fail(400, "invalid_grant", "The refresh token is invalid or expired.");
                 userId = entry.UserId;

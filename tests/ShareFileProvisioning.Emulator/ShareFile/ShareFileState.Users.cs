@@ -5,7 +5,7 @@ using Newtonsoft.Json.Linq;
 
 namespace ShareFileProvisioning.Emulator.ShareFile;
 
-/// <summary>User operations (§8, D1, D2, D6–D9, D13, D14, D16–D18). Every method expects the lock held.</summary>
+/// <summary>User operations (docs/sharefile-api.md, 'Users'). Every method expects the lock held.</summary>
 public sealed partial class ShareFileState
 {
     internal SfUser CallerLocked(string userId) =>
@@ -19,7 +19,7 @@ public sealed partial class ShareFileState
         if (!caller.HasRole(role)) throw ShareFileApiException.NotAuthorized($"{action} requires the {role} role.");
     }
 
-    /// <summary>§8 read permission: self, AdminManageEmployees, or CanManageUsers for a client.</summary>
+    /// <summary>Who may read a user: self, AdminManageEmployees, or CanManageUsers for a client.</summary>
     internal static void RequireRead(SfUser caller, SfUser target)
     {
         if (caller.Id == target.Id || caller.HasRole(SfRoles.AdminManageEmployees)
@@ -27,7 +27,7 @@ public sealed partial class ShareFileState
         throw ShareFileApiException.NotAuthorized($"Reading user '{target.Id}' is not permitted for this login.");
     }
 
-    /// <summary>Employees are managed with AdminManageEmployees, clients with CanManageUsers (§11).</summary>
+    /// <summary>Employees are managed with AdminManageEmployees, clients with CanManageUsers.</summary>
     internal static void RequireManage(SfUser caller, SfUser target, string action)
     {
         var role = target.IsEmployee ? SfRoles.AdminManageEmployees : SfRoles.CanManageUsers;
@@ -62,7 +62,7 @@ public sealed partial class ShareFileState
             JsonBody.Bool(body, "IsEmployee"); // accepted; this route always creates an employee
         }
 
-        // D1 / D2: the address is already taken.
+        // The address is already taken: 409, or the existing user with ifNecessary=true.
         var existing = UserByEmailLocked(email);
         if (existing != null)
         {
@@ -111,7 +111,7 @@ public sealed partial class ShareFileState
         {
             email = ValidEmail(emailRaw, $"User '{id}'");
             var holder = UserByEmailLocked(email);
-            if (holder != null && holder.Id != target.Id) // D18
+            if (holder != null && holder.Id != target.Id) // another user's email: 409
                 throw ShareFileApiException.Conflict($"Email '{email}' already belongs to another user.");
         }
         if (disabled != null && caller.Id != target.Id) RequireManage(caller, target, "Disabling or enabling");
@@ -132,7 +132,7 @@ public sealed partial class ShareFileState
             var willBeEmployee = target.IsEmployee || isEmployee == true;
             if (!willBeEmployee && (createFolders == true || fileBox == true || manageUsers == true || isAdmin == true))
                 throw ShareFileApiException.BadRequest($"User '{id}' is a client; employee permissions need IsEmployee true.");
-            if (isEmployee == true && !target.IsEmployee) RequireFreeLicence(); // D14 on promotion
+            if (isEmployee == true && !target.IsEmployee) RequireFreeLicence(); // a promotion takes a licence too
         }
 
         if (first != null) target.FirstName = first;
@@ -213,7 +213,7 @@ public sealed partial class ShareFileState
 
     internal enum RoleChange { Add, Set, Remove }
 
-    /// <summary>D7 (soft delete = disable), D8 (hard delete with reassignment), D9 (bad target).</summary>
+    /// <summary>Soft delete = disable; hard delete with reassignment; an unknown reassign target is 400, nothing changed.</summary>
     internal void DeleteUserLocked(SfUser caller, string id, bool completely, string itemsTo, string groupsTo)
     {
         var target = RequireUserLocked(id);
@@ -266,7 +266,7 @@ public sealed partial class ShareFileState
         foreach (var u in users.Distinct()) RemoveCompletelyLocked(u, null, null);
     }
 
-    /// <summary>D8: memberships dropped; owned items and groups move to the targets, or are lost.</summary>
+    /// <summary>Hard delete: memberships dropped; owned items and groups move to the targets, or are lost.</summary>
     private void RemoveCompletelyLocked(SfUser user, SfUser itemsTarget, SfUser groupsTarget)
     {
         if (itemsTarget != null) itemsTarget.Items += user.Items;
@@ -289,7 +289,7 @@ public sealed partial class ShareFileState
     {
         if (string.IsNullOrEmpty(id)) return null;
         var target = UserLocked(id);
-        if (target == null || string.Equals(target.Id, deletedId, StringComparison.OrdinalIgnoreCase)) // D9
+        if (target == null || string.Equals(target.Id, deletedId, StringComparison.OrdinalIgnoreCase)) // not a valid reassign target
             throw ShareFileApiException.BadRequest($"{parameter} '{id}' is not another user of this account.");
         return target;
     }
@@ -300,7 +300,7 @@ public sealed partial class ShareFileState
         if (ids.Count > MaxBulkUsers) throw ShareFileApiException.BadRequest($"{what}: at most {MaxBulkUsers} users per call, got {ids.Count}.");
     }
 
-    /// <summary>D13.</summary>
+    /// <summary>Strict employee definition: a client in one of the company's email domains is refused.</summary>
     private void RequireNotStrictEmployeeDomain(string email)
     {
         var prefs = _account.Preferences;
@@ -311,7 +311,7 @@ public sealed partial class ShareFileState
             throw ShareFileApiException.BadRequest($"'{email}' is in an employee email domain and must be created as an employee.", "ClientMustBeCreatedAsEmployee");
     }
 
-    /// <summary>D14: disabled employees hold licences too.</summary>
+    /// <summary>The licence cap: disabled employees hold licences too.</summary>
     private void RequireFreeLicence()
     {
         if (_account.UserMax is int max && _employeeCount >= max)

@@ -307,7 +307,7 @@ public sealed partial class ShareFileState
 
     public ShareFileGroupInfo FindGroup(string id) => Read(() => GroupLocked(id)?.ToInfo());
 
-    /// <summary>Groups with this exact name (case-insensitive); duplicates are allowed (§9).</summary>
+    /// <summary>Groups with this exact name (case-insensitive); duplicates are allowed (name uniqueness is undocumented).</summary>
     public IReadOnlyList<ShareFileGroupInfo> FindGroupsByName(string name) =>
         Groups.Where(g => string.Equals(g.Name, name, StringComparison.OrdinalIgnoreCase)).ToList();
 

@@ -5,7 +5,7 @@ using ShareFileProvisioning.Emulator.ShareFile;
 
 namespace ShareFileProvisioning.Tests.Emulator;
 
-/// <summary>§10 Accounts routes and the D10 paging of the Employees/Clients feeds.</summary>
+/// <summary>The Accounts routes and the paging of the Employees/Clients feeds.</summary>
 public sealed class AccountConformanceTests(EmulatorFixture fixture) : EmulatorTestBase(fixture)
 {
     [Fact]

@@ -3,7 +3,7 @@ using System.Net;
 
 namespace ShareFileProvisioning.Tests.Emulator;
 
-/// <summary>§2 "Using the token": every /sf/v3 route needs a live bearer token; 401 carries WWW-Authenticate: Bearer.</summary>
+/// <summary>Every /sf/v3 route needs a live bearer token; 401 carries WWW-Authenticate: Bearer.</summary>
 public sealed class AuthConformanceTests(EmulatorFixture fixture) : EmulatorTestBase(fixture)
 {
     private static void AssertUnauthorized(SfResult r)

@@ -8,7 +8,7 @@ using ShareFileProvisioning.Emulator.Hosting;
 
 namespace ShareFileProvisioning.Tests.Emulator;
 
-/// <summary>The /_emulator/ control surface and its in-process twin: faults (D15), latency, request log, state, reset.</summary>
+/// <summary>The /_emulator/ control surface and its in-process twin: faults, latency, request log, state, reset.</summary>
 public sealed class ControlSurfaceTests(EmulatorFixture fixture) : EmulatorTestBase(fixture)
 {
     private Task<SfResult> ControlAsync(string method, string path, string json = null) =>

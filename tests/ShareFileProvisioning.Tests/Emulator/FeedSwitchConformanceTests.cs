@@ -5,7 +5,7 @@ using ShareFileProvisioning.Emulator.ShareFile;
 
 namespace ShareFileProvisioning.Tests.Emulator;
 
-/// <summary>The seed switches: feeds without IsDisabled/LastAnyLogin, and a server page size on every GET feed (D10).</summary>
+/// <summary>The seed switches: feeds without IsDisabled/LastAnyLogin, and a server page size on every GET feed.</summary>
 public sealed class FeedSwitchConformanceTests(EmulatorFixture fixture) : EmulatorTestBase(fixture)
 {
     [Theory]

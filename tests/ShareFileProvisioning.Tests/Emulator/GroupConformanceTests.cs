@@ -5,7 +5,7 @@ using ShareFileProvisioning.Emulator.ShareFile;
 
 namespace ShareFileProvisioning.Tests.Emulator;
 
-/// <summary>§9 Groups routes, D11, D12, D16, D17.</summary>
+/// <summary>The Groups routes: unknown members, the 2,000-member cap, roles, unknown ids.</summary>
 public sealed class GroupConformanceTests(EmulatorFixture fixture) : EmulatorTestBase(fixture)
 {
     private string EngineeringId => Server.ShareFile.FindGroupsByName("Engineering").Single().Id;

@@ -2,7 +2,7 @@ using System.Net;
 
 namespace ShareFileProvisioning.Tests.Emulator;
 
-/// <summary>§2 and D3–D5: POST /oauth/token.</summary>
+/// <summary>POST /oauth/token: grants, wrong credentials, refresh-token rotation.</summary>
 public sealed class OAuthConformanceTests(EmulatorFixture fixture) : EmulatorTestBase(fixture)
 {
     [Fact]

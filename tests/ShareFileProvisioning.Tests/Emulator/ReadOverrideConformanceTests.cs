@@ -64,6 +64,6 @@ public sealed class ReadOverrideConformanceTests(EmulatorFixture fixture) : Emul
         Assert.Equal(5, feed.Value.Count);
         Assert.Equal("Ada", (string)feed.Value.Single(c => (string)c["Email"] == "ada.lovelace@acme.com")["FirstName"]);
         Assert.Equal(HttpStatusCode.NoContent, delete.Status);
-        Assert.True(Server.ShareFile.FindUser(id).IsDisabled); // completely= empty = not given = soft delete (D7)
+        Assert.True(Server.ShareFile.FindUser(id).IsDisabled); // completely= empty = not given = soft delete
     }
 }

@@ -6,7 +6,7 @@ using Newtonsoft.Json.Linq;
 
 namespace ShareFileProvisioning.Tests.Emulator;
 
-/// <summary>§8 Users routes and D1, D2, D6, D13, D14, D16–D18.</summary>
+/// <summary>The Users routes: duplicates, lookups, strict employees, licences, roles, unknown ids, email clashes.</summary>
 public sealed class UserConformanceTests(EmulatorFixture fixture) : EmulatorTestBase(fixture)
 {
     private const string NewClient = "{\"Email\":\"dave@partner.com\",\"FirstName\":\"Dave\",\"LastName\":\"Brown\",\"Company\":\"Partner\"}";

@@ -5,7 +5,7 @@ using System.Text;
 
 namespace ShareFileProvisioning.Tests.Emulator;
 
-/// <summary>D7–D9, bulk client deletion and employee downgrade (§8, §12).</summary>
+/// <summary>Soft and hard deletes, reassign targets, bulk client deletion and employee downgrade.</summary>
 public sealed class UserDeletionConformanceTests(EmulatorFixture fixture) : EmulatorTestBase(fixture)
 {
     private string EngineeringId => Server.ShareFile.FindGroupsByName("Engineering").Single().Id;

@@ -5,10 +5,10 @@ using ShareFileProvisioning.Engine.Logging;
 
 namespace ShareFileProvisioning.Tests.Logging;
 
-/// <summary>The record serializes exactly in Entra's provisioningObjectSummary shape (entra-provisioning.md §9).</summary>
+/// <summary>The record serializes exactly in Entra's provisioningObjectSummary shape (docs/entra-provisioning.md, 'Log records and steps').</summary>
 public class LogRecordSchemaTests
 {
-    // The §9 example with its elided values filled in.
+    // Entra's documented example with its elided values filled in.
     private const string ReferenceExample = """
         {"id":"3f1c0000-0000-4000-8000-000000000001","activityDateTime":"2025-03-01T10:00:05Z","jobId":"sharefileprovisioning.7c9d1a4e2f3b4c5d8e6f0a1b2c3d4e5f.0123456789abcdef0123456789abcdef","cycleId":"8a2d0000-0000-4000-8000-000000000002","changeId":"c41b0000-0000-4000-8000-000000000003",
          "provisioningAction":"create","durationInMilliseconds":812,

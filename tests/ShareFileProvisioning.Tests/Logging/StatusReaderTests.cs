@@ -24,8 +24,8 @@ public class StatusReaderTests : IDisposable
         var last = await LogHarness.Cycle(logs, now.AddHours(-1), (Create, Success, "Ada"), (Update, Failure, "Alan"));
         await state.SaveRetryQueueAsync(new[]
         {
-            new EscrowEntry { Action = "Update", ObjectId = "a", NextAttemptAt = now.AddHours(5) },
-            new EscrowEntry { Action = "Create", ObjectId = "b", NextAttemptAt = now.AddMinutes(-5) },
+            new RetryQueueEntry { Action = "Update", ObjectId = "a", NextAttemptAt = now.AddHours(5) },
+            new RetryQueueEntry { Action = "Create", ObjectId = "b", NextAttemptAt = now.AddMinutes(-5) },
         }, CancellationToken.None);
         await state.SaveQuarantineAsync(new QuarantineStatus { Reason = "TooManyDeletes", Since = now.AddHours(-1), Details = "501 > 500" }, CancellationToken.None);
         await state.SaveStagedDeletesAsync(new[] { new StagedDelete { SourceId = "x", Action = "Disable" }, new StagedDelete { SourceId = "y", Action = "Delete", Approved = true } }, CancellationToken.None);

@@ -138,7 +138,7 @@ namespace ShareFileProvisioning.Tests.State
         public async Task The_retry_queue_keeps_attempts_times_and_errors()
         {
             var store = CreateStore();
-            var entry = new EscrowEntry
+            var entry = new RetryQueueEntry
             {
                 Action = "Create", ObjectType = LinkedObjectType.User, ObjectId = "u1", DisplayName = "Ada", AttemptCount = 2,
                 FirstFailureAt = T0, NextAttemptAt = T0.AddHours(12), LastErrorCode = "ShareFileHttp503", LastErrorMessage = "Service unavailable",
@@ -149,7 +149,7 @@ namespace ShareFileProvisioning.Tests.State
 
             Assert.Equal((entry.Action, entry.ObjectId, entry.AttemptCount, entry.FirstFailureAt, entry.NextAttemptAt, entry.LastErrorCode, entry.LastErrorMessage),
                 (loaded.Action, loaded.ObjectId, loaded.AttemptCount, loaded.FirstFailureAt, loaded.NextAttemptAt, loaded.LastErrorCode, loaded.LastErrorMessage));
-            await store.SaveRetryQueueAsync(new EscrowEntry[0], Ct);
+            await store.SaveRetryQueueAsync(new RetryQueueEntry[0], Ct);
             Assert.Empty(await store.LoadRetryQueueAsync(Ct));
         }
 
@@ -200,7 +200,7 @@ namespace ShareFileProvisioning.Tests.State
             await store.SaveLinksAsync(new[] { Link(1) }, Ct);
             await store.SaveDeltaLinksAsync(new DeltaLinks { Users = "u" }, Ct);
             await store.SaveAssignmentSnapshotAsync(new AssignmentSnapshot { TakenAt = T0 }, Ct);
-            await store.SaveRetryQueueAsync(new[] { new EscrowEntry { Action = "Create", ObjectId = "u1" } }, Ct);
+            await store.SaveRetryQueueAsync(new[] { new RetryQueueEntry { Action = "Create", ObjectId = "u1" } }, Ct);
             await store.AppendCycleHistoryAsync(new CycleHistoryEntry { CycleId = "c1" }, 10, Ct);
 
             await store.ResetAsync(Ct);
@@ -243,10 +243,10 @@ namespace ShareFileProvisioning.Tests.State
         }
 
         [Fact]
-        public async Task Create_intents_kept_through_the_store_are_seen_by_the_next_process()
+        public async Task Pending_creates_kept_through_the_store_are_seen_by_the_next_process()
         {
-            var intents = new PendingCreateStore(CreateStore());
-            await intents.AddAsync(new[] { new PendingCreate { SourceId = "u2", Email = "grace@contoso.example", RecordedAt = T0 } }, Ct);
+            var pendingCreates = new PendingCreateStore(CreateStore());
+            await pendingCreates.AddAsync(new[] { new PendingCreate { SourceId = "u2", Email = "grace@contoso.example", RecordedAt = T0 } }, Ct);
 
             var next = new PendingCreateStore(CreateSecondStoreOnSameState());
             await next.LoadAsync(Ct);

@@ -9,7 +9,7 @@ using ShareFileProvisioning.Tests.ShareFile;
 
 namespace ShareFileProvisioning.Tests.Sync;
 
-/// <summary>Stale plans, the deletion threshold, quarantine, escrows and the lock.</summary>
+/// <summary>Stale plans, the deletion threshold, quarantine, the retry queue and the lock.</summary>
 public sealed class SyncSafetyTests : SyncHarness
 {
     private PlanRequest PlanRequest() => new()
@@ -89,7 +89,7 @@ public sealed class SyncSafetyTests : SyncHarness
     }
 
     [Fact]
-    public async Task FailedAction_IsEscrowed_WithBackoff_AndRetriedWhenDue()
+    public async Task FailedAction_IsQueued_WithBackoff_AndRetriedWhenDue()
     {
         // A connection dropped on every attempt: transient, so it is queued for the next cycle.
         await ShareFileTestKit.InjectFaultAsync(Server, new { kind = "drop", count = 50, pathPrefix = "/sf/v3/Users", method = "POST" });
@@ -121,7 +121,7 @@ public sealed class SyncSafetyTests : SyncHarness
     [Fact]
     public async Task CreateWhoseOutcomeWasLost_IsLinkedByEmail_NotCreatedTwice()
     {
-        // A run died after ShareFile created Grace but before the link was saved: only its intent is on disk.
+        // A run died after ShareFile created Grace but before the link was saved: only its pending create is on disk.
         var created = await ShareFile.CreateEmployeeAsync(new Engine.ShareFile.Models.SfCreateEmployeeRequest { Email = "grace.hopper@contoso.example", FirstName = "Grace", LastName = "Hopper" }, false, false, CancellationToken.None);
         await new PendingCreateStore(Profile.StateDirectory).AddAsync(new[] { new PendingCreate { SourceId = Grace, Email = "grace.hopper@contoso.example", RecordedAt = DateTimeOffset.UtcNow } }, CancellationToken.None);
 

@@ -7,7 +7,7 @@ using ShareFileProvisioning.Engine.Mapping.Expressions.Syntax;
 namespace ShareFileProvisioning.Engine.Mapping.Expressions
 {
     /// <summary>
-    /// Compiles Entra attribute-mapping expressions (entra-provisioning.md §6). A bare <c>[attribute]</c> or literal
+    /// Compiles Entra attribute-mapping expressions (docs/entra-provisioning.md, 'Attribute mappings and expressions'). A bare <c>[attribute]</c> or literal
     /// is a valid whole expression (Direct/Constant mappings). Function names are case-sensitive.
     /// </summary>
     public static class ExpressionCompiler
@@ -76,7 +76,9 @@ namespace ShareFileProvisioning.Engine.Mapping.Expressions
                 if (_known != null && !_known.Contains(a.Name))
                 {
                     var near = NameSuggestions.Near(a.Name, _known);
-                    var hint = near.Count > 0 ? " Did you mean " + string.Join(" or ", near.Select(n => "[" + n + "]")) + "?" : " It is not in the source schema.";
+                    var hint = near.Count > 0
+                        ? " Did you mean " + string.Join(" or ", near.Select(n => "[" + n + "]")) + "?"
+                        : " It is not in the source schema.";
                     throw new ExpressionParseException($"Unknown attribute [{a.Name}] at position {a.Position}.{hint}", a.Position);
                 }
                 if (_seenAttributes.Add(a.Name)) Attributes.Add(a.Name);
@@ -117,7 +119,8 @@ namespace ShareFileProvisioning.Engine.Mapping.Expressions
                 }
                 if (call.Name == "IgnoreFlowIfNullOrEmpty" && !ignoreFlowAllowed)
                     throw new ExpressionParseException(
-                        $"IgnoreFlowIfNullOrEmpty at position {call.Position} must be the outermost function (or a result of IIF, Switch, Coalesce or Redact); " +
+                        $"IgnoreFlowIfNullOrEmpty at position {call.Position} must be the outermost function (or a result of IIF, Switch, Coalesce "
+                            + "or Redact); " +
                         $"inside {(parentName == null ? "a comparison" : parentName)} it could not drop the attribute.", call.Position);
                 if (call.Name == "Redact") Redacted = true;
                 if (FunctionCatalog.Volatile.Contains(call.Name)) Volatile = true;

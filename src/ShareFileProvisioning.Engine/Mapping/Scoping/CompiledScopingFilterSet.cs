@@ -7,7 +7,7 @@ namespace ShareFileProvisioning.Engine.Mapping.Scoping
 {
     /// <summary>
     /// Validated scoping filters, ready to evaluate per object. Thread-safe; compile once per configuration.
-    /// Semantics (entra-provisioning.md §4): a null/empty attribute makes a clause false, except IS NULL (true) and
+    /// Semantics (docs/entra-provisioning.md, 'Scoping filters'): a null/empty attribute makes a clause false, except IS NULL (true) and
     /// IS NOT NULL (false); string operators are case-sensitive; Greater_Than* need integers on both sides;
     /// a multi-valued value makes a clause false.
     /// </summary>
@@ -198,10 +198,13 @@ namespace ShareFileProvisioning.Engine.Mapping.Scoping
                     case ScopingOperator.IsFalse: return IsBoolean(raw, text, false) ? null : "the attribute is not false";
                     case ScopingOperator.Equal: return string.Equals(text, Value, StringComparison.Ordinal) ? null : "the attribute does not equal the value";
                     case ScopingOperator.NotEqual: return string.Equals(text, Value, StringComparison.Ordinal) ? "the attribute equals the value" : null;
-                    case ScopingOperator.ContainedIn: return Value.IndexOf(text, StringComparison.Ordinal) >= 0 ? null : "the attribute is not contained in the value";
-                    case ScopingOperator.NotContainedIn: return Value.IndexOf(text, StringComparison.Ordinal) >= 0 ? "the attribute is contained in the value" : null;
+                    case ScopingOperator.ContainedIn: return Value.IndexOf(text, StringComparison.Ordinal) >= 0
+                        ? null : "the attribute is not contained in the value";
+                    case ScopingOperator.NotContainedIn: return Value.IndexOf(text, StringComparison.Ordinal) >= 0
+                        ? "the attribute is contained in the value" : null;
                     case ScopingOperator.EndsWith: return text.EndsWith(Value, StringComparison.Ordinal) ? null : "the attribute does not end with the value";
-                    case ScopingOperator.Includes: return text.IndexOf(Value, StringComparison.Ordinal) >= 0 ? null : "the attribute does not include the value";
+                    case ScopingOperator.Includes: return text.IndexOf(Value, StringComparison.Ordinal) >= 0
+                        ? null : "the attribute does not include the value";
                     case ScopingOperator.GreaterThan:
                     case ScopingOperator.GreaterThanOrEquals:
                         if (!TryInteger(raw, text, out var n)) return "the attribute is not an integer";

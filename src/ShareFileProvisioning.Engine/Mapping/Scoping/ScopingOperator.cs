@@ -3,7 +3,7 @@ using System.Collections.Generic;
 
 namespace ShareFileProvisioning.Engine.Mapping.Scoping
 {
-    /// <summary>Scoping-filter clause operators (entra-provisioning.md §4). Graph spellings in <see cref="ScopingOperators"/>.</summary>
+    /// <summary>Scoping-filter clause operators (docs/entra-provisioning.md, 'Scoping filters'). Graph spellings in <see cref="ScopingOperators"/>.</summary>
     public enum ScopingOperator
     {
         /// <summary><c>&amp;</c>: the attribute is contained in the given string.</summary>

@@ -1,6 +1,6 @@
 namespace ShareFileProvisioning.Engine.Source.Authentication
 {
-    /// <summary>The Graph application permissions the source reads with (entra-provisioning §11).</summary>
+    /// <summary>The Graph application permissions the source reads with (docs/graph-api.md, 'What the source reads').</summary>
     public static class GraphPermissions
     {
         /// <summary>Service principal and appRoleAssignedTo.</summary>

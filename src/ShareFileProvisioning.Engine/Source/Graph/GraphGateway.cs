@@ -10,7 +10,7 @@ using ShareFileProvisioning.Engine.Source.Scope;
 
 namespace ShareFileProvisioning.Engine.Source.Graph
 {
-    /// <summary>The Graph reads the source needs (entra-provisioning §11), each paged to the end and error-translated.</summary>
+    /// <summary>The Graph reads the source needs (docs/graph-api.md, 'What the source reads'), each paged to the end and error-translated.</summary>
     internal sealed class GraphGateway
     {
         public const int PageSize = 999;

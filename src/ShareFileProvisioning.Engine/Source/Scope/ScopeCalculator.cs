@@ -5,13 +5,14 @@ using System.Linq;
 namespace ShareFileProvisioning.Engine.Source.Scope
 {
     /// <summary>
-    /// Entra's assignment scope (entra-provisioning §3): users assigned directly plus DIRECT user members of assigned
+    /// Entra's assignment scope (docs/lifecycle.md, 'Scope'): users assigned directly plus DIRECT user members of assigned
     /// groups; nested groups are not expanded; every role counts, the default (all-zero) role included. One reason per
     /// assignment that reaches a user, so a user assigned directly and through a group carries both.
     /// </summary>
     internal static class ScopeCalculator
     {
-        public static Dictionary<string, List<ScopeReason>> UserReasons(IEnumerable<ScopeAssignment> assignments, IReadOnlyDictionary<string, ScopedGroup> groups)
+        public static Dictionary<string, List<ScopeReason>> UserReasons(
+            IEnumerable<ScopeAssignment> assignments, IReadOnlyDictionary<string, ScopedGroup> groups)
         {
             var result = new Dictionary<string, List<ScopeReason>>(StringComparer.OrdinalIgnoreCase);
             void Add(string userId, ScopeReason reason)

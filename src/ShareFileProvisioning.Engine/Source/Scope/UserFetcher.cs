@@ -10,8 +10,8 @@ using ShareFileProvisioning.Engine.Source.Graph;
 namespace ShareFileProvisioning.Engine.Source.Scope
 {
     /// <summary>
-    /// Reads the attributes of a set of users in the fewest requests: `$filter=id in (…)` batches (15 ids each, Graph's
-    /// limit on `in` values [I]) when the set is small against the tenant; otherwise the whole tenant list in pages of
+    /// Reads the attributes of a set of users in the fewest requests: `$filter=id in (…)` batches (15 ids each: nothing
+    /// public states Graph's cap on `in` values, see docs/graph-api.md) when the set is small against the tenant; otherwise the whole tenant list in pages of
     /// 999, keeping the wanted ids. The first tenant page carries @odata.count, which decides.
     /// </summary>
     internal sealed class UserFetcher
@@ -29,7 +29,8 @@ namespace ShareFileProvisioning.Engine.Source.Scope
             _progress = progress ?? PlanProgressCounter.For(null, PlanStage.ReadingSource);
         }
 
-        public async Task<Dictionary<string, User>> FetchAsync(ICollection<string> ids, IReadOnlyCollection<string> select, int maxConcurrency, CancellationToken ct)
+        public async Task<Dictionary<string, User>> FetchAsync(ICollection<string> ids, IReadOnlyCollection<string> select, int maxConcurrency,
+            CancellationToken ct)
         {
             var found = new Dictionary<string, User>(StringComparer.OrdinalIgnoreCase);
             if (ids.Count == 0) return found;
@@ -53,7 +54,8 @@ namespace ShareFileProvisioning.Engine.Source.Scope
             var remaining = wanted.Where(i => !found.ContainsKey(i)).ToList();
             var chunks = Enumerable.Range(0, (remaining.Count + IdsPerFilter - 1) / IdsPerFilter)
                 .Select(i => remaining.Skip(i * IdsPerFilter).Take(IdsPerFilter).ToList()).ToList();
-            var pages = await Bounded.SelectAsync(chunks, maxConcurrency, chunk => _graph.ListUsersAsync(select, chunk, null, ct, Counted(wanted)), ct).ConfigureAwait(false);
+            var pages = await Bounded.SelectAsync(chunks, maxConcurrency, chunk => _graph.ListUsersAsync(select, chunk, null, ct, Counted(wanted)),
+                ct).ConfigureAwait(false);
             foreach (var u in pages.SelectMany(p => p)) found[u.Id] = u;
             return found;
         }

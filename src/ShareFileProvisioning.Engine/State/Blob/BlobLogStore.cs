@@ -46,15 +46,7 @@ namespace ShareFileProvisioning.Engine.State.Blob
             if (string.IsNullOrWhiteSpace(cycle.CycleId) || cycle.CycleId.IndexOfAny(new[] { '/', '\\', '_', '.', '?', '#' }) >= 0)
                 throw new ArgumentException($"Cycle id '{cycle.CycleId}' cannot name a log blob (use a guid).", nameof(cycle));
             var names = new LogFileNames(cycle.StartedAt, cycle.CycleId);
-            var summary = new CycleLogSummary
-            {
-                CycleId = cycle.CycleId,
-                JobId = cycle.JobId,
-                ProfileName = cycle.ProfileName,
-                CycleType = cycle.CycleType,
-                Status = CycleLogSummary.RunningStatus,
-                StartedAt = cycle.StartedAt,
-            };
+            var summary = CycleLogSummary.Begin(cycle);
             await WriteSummaryAsync(names, summary, cancellationToken).ConfigureAwait(false);
             var writer = new BlobCycleLogWriter(this, names, summary);
             await writer.StartPartAsync(cancellationToken).ConfigureAwait(false);
@@ -140,7 +132,9 @@ namespace ShareFileProvisioning.Engine.State.Blob
             {
                 return Access.Container.GetBlobs(BlobTraits.None, BlobStates.None, first, cancellationToken)
                     .Select(b => b.Name)
-                    .Where(n => n == first || (n.Length > first.Length + 1 && n[first.Length] == '.' && int.TryParse(n.Substring(first.Length + 1), NumberStyles.None, CultureInfo.InvariantCulture, out _)))
+                    .Where(n => n == first
+                        || (n.Length > first.Length + 1 && n[first.Length] == '.'
+                        && int.TryParse(n.Substring(first.Length + 1), NumberStyles.None, CultureInfo.InvariantCulture, out _)))
                     .OrderBy(n => n == first ? 1 : int.Parse(n.Substring(first.Length + 1), CultureInfo.InvariantCulture))
                     .ToList();
             }
@@ -171,7 +165,7 @@ namespace ShareFileProvisioning.Engine.State.Blob
             {
                 // Missing or unreadable summary: fall back to what the name tells.
             }
-            return new CycleLogSummary { CycleId = names.CycleId, StartedAt = names.StartedAt, Status = "Unknown" };
+            return CycleLogSummary.FromName(names);
         }
 
         private IEnumerable<ProvisioningLogRecord> ReadRecordBlob(string blobName, CancellationToken cancellationToken)

@@ -81,10 +81,10 @@ namespace ShareFileProvisioning.Engine.State.Blob
         public Task SaveAssignmentSnapshotAsync(AssignmentSnapshot snapshot, CancellationToken cancellationToken) =>
             WriteAsync(FileStateStore.AssignmentsFile, snapshot ?? throw new ArgumentNullException(nameof(snapshot)), cancellationToken);
 
-        public async Task<IReadOnlyList<EscrowEntry>> LoadRetryQueueAsync(CancellationToken cancellationToken) =>
-            await ReadAsync<List<EscrowEntry>>(FileStateStore.RetryQueueFile, cancellationToken).ConfigureAwait(false) ?? new List<EscrowEntry>();
+        public async Task<IReadOnlyList<RetryQueueEntry>> LoadRetryQueueAsync(CancellationToken cancellationToken) =>
+            await ReadAsync<List<RetryQueueEntry>>(FileStateStore.RetryQueueFile, cancellationToken).ConfigureAwait(false) ?? new List<RetryQueueEntry>();
 
-        public Task SaveRetryQueueAsync(IEnumerable<EscrowEntry> entries, CancellationToken cancellationToken) =>
+        public Task SaveRetryQueueAsync(IEnumerable<RetryQueueEntry> entries, CancellationToken cancellationToken) =>
             WriteAsync(FileStateStore.RetryQueueFile, (entries ?? throw new ArgumentNullException(nameof(entries))).ToList(), cancellationToken);
 
         public async Task<IReadOnlyList<CycleHistoryEntry>> LoadCycleHistoryAsync(CancellationToken cancellationToken) =>
@@ -128,7 +128,8 @@ namespace ShareFileProvisioning.Engine.State.Blob
 
         public async Task ResetAsync(CancellationToken cancellationToken)
         {
-            foreach (var file in new[] { FileStateStore.LinksFile, FileStateStore.DeltaLinksFile, FileStateStore.AssignmentsFile, FileStateStore.RetryQueueFile })
+            foreach (var file in new[] { FileStateStore.LinksFile, FileStateStore.DeltaLinksFile, FileStateStore.AssignmentsFile,
+                FileStateStore.RetryQueueFile })
             {
                 await DeleteAsync(file, cancellationToken).ConfigureAwait(false);
             }

@@ -5,7 +5,8 @@ using ShareFileProvisioning.Engine.ShareFile;
 namespace ShareFileProvisioning.Cmdlets.Base
 {
     /// <summary>
-    /// Engine exceptions → ErrorRecords with stable PascalCase ids and the categories of module-engineering §4.
+    /// Engine exceptions → ErrorRecords with stable PascalCase ids (scripts match on them; each cmdlet's help lists them)
+    /// and the category that says what kind of fix is needed (credentials, permission, network, input).
     /// The engine exception stays the record's exception, so scripts can still inspect status and reason.
     /// </summary>
     internal static class ErrorRecords

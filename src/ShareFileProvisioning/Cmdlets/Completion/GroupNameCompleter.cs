@@ -15,23 +15,21 @@ namespace ShareFileProvisioning.Cmdlets.Completion
     /// Completes ShareFile group names from the current connection. The names are cached per connection for a minute
     /// so pressing Tab repeatedly does not list the groups each time; a slow or failing service completes nothing.
     /// </summary>
-    public sealed class GroupNameCompleter : IArgumentCompleter
+    public sealed class GroupNameCompleter : NameCompleter
     {
         internal static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(60);
         private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
         private static readonly ConditionalWeakTable<ShareFileClient, CachedNames> Cache = new ConditionalWeakTable<ShareFileClient, CachedNames>();
 
-        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
+        private protected override IEnumerable<string> Names()
         {
-            var prefix = (wordToComplete ?? "").Trim('\'', '"');
             var client = ConnectionRegistry.Get()?.Client;
-            if (client == null) return new CompletionResult[0];
-            return Names(client)
-                .Where(n => n.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-                .OrderBy(n => n, StringComparer.OrdinalIgnoreCase)
-                .Select(n => new CompletionResult(Quote(n), n, CompletionResultType.ParameterValue, n))
-                .ToList();
+            return client == null ? new string[0] : Names(client);
         }
+
+        private protected override IEnumerable<string> Order(IEnumerable<string> names) => names.OrderBy(n => n, StringComparer.OrdinalIgnoreCase);
+
+        private protected override string CompletionText(string name) => Quote(name);
 
         /// <summary>A name with spaces or quotes becomes a single-quoted PowerShell string.</summary>
         internal static string Quote(string name) =>

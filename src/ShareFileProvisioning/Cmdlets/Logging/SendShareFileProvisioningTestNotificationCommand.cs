@@ -32,22 +32,49 @@ namespace ShareFileProvisioning.Cmdlets.Logging
         private protected override void ProcessRecordCore()
         {
             var profile = ResolvedProfile;
-            ProvisioningConfiguration configuration;
+            var settings = LoadConfiguration(profile).Notifications ?? new NotificationSettings();
+            var recipients = RecipientsOf(profile, settings);
+            var channel = OpenChannel(profile, settings);
             try
             {
-                configuration = RunEngine((trace, ct) => ConfigurationFile.LoadOrDefaultAsync(profile.ConfigurationPath, ct));
+                Send(profile, channel, recipients);
+            }
+            finally
+            {
+                (channel as IDisposable)?.Dispose();
+            }
+        }
+
+        private ProvisioningConfiguration LoadConfiguration(ProvisioningProfile profile)
+        {
+            try
+            {
+                return RunEngine((trace, ct) => ConfigurationFile.LoadOrDefaultAsync(profile.ConfigurationPath, ct));
             }
             catch (ConfigurationValidationException e)
             {
                 ThrowTerminatingError(new ErrorRecord(e, "ConfigurationInvalid", ErrorCategory.InvalidData, profile.ConfigurationPath));
-                return;
+                return null;
             }
+        }
 
-            var settings = configuration.Notifications ?? new NotificationSettings();
+        /// <summary>-Recipient, else the configured recipients; none at all stops the command.</summary>
+        private string[] RecipientsOf(ProvisioningProfile profile, NotificationSettings settings)
+        {
             var recipients = (Recipient ?? settings.Recipients?.ToArray() ?? new string[0]).Where(r => !string.IsNullOrWhiteSpace(r)).ToArray();
             if (recipients.Length == 0)
-                ThrowTerminatingError(new ErrorRecord(new InvalidOperationException($"Profile '{profile.Name}' has no notification recipients: set them with Set-ShareFileProvisioningConfiguration or pass -Recipient."), "NotificationNotConfigured", ErrorCategory.NotSpecified, profile.Name));
+            {
+                var message = $"Profile '{profile.Name}' has no notification recipients: "
+                    + "set them with Set-ShareFileProvisioningConfiguration or pass -Recipient.";
+                ThrowTerminatingError(NotConfigured(new InvalidOperationException(message), profile));
+            }
 
+            return recipients;
+        }
+
+        /// <summary>The configured channel (Graph sendMail with the source's sign-in, or SMTP); none stops the command.</summary>
+        private INotificationChannel OpenChannel(ProvisioningProfile profile, NotificationSettings settings)
+        {
             INotificationChannel channel = null;
             try
             {
@@ -56,49 +83,55 @@ namespace ShareFileProvisioning.Cmdlets.Logging
             }
             catch (Exception e) when (e is InvalidOperationException || e is ArgumentException)
             {
-                ThrowTerminatingError(new ErrorRecord(e, "NotificationNotConfigured", ErrorCategory.NotSpecified, profile.Name));
+                ThrowTerminatingError(NotConfigured(e, profile));
             }
-            if (channel == null)
-                ThrowTerminatingError(new ErrorRecord(new InvalidOperationException($"Profile '{profile.Name}' has no notification channel: set Notifications.GraphSender or Notifications.Smtp."), "NotificationNotConfigured", ErrorCategory.NotSpecified, profile.Name));
 
+            if (channel == null)
+            {
+                var message = $"Profile '{profile.Name}' has no notification channel: set Notifications.GraphSender or Notifications.Smtp.";
+                ThrowTerminatingError(NotConfigured(new InvalidOperationException(message), profile));
+            }
+
+            return channel;
+        }
+
+        private void Send(ProvisioningProfile profile, INotificationChannel channel, string[] recipients)
+        {
+            var message = new NotificationMessage
+            {
+                Recipients = recipients.ToList(),
+                Subject = $"[ShareFile provisioning] {profile.Name}: test notification",
+                Body = $"Profile: {profile.Name}\n\nThis is a test message sent by Send-ShareFileProvisioningTestNotification through {channel.Description}.\n"
+                    + "Quarantine, staged-delete and failure alerts for this profile arrive the same way.\n",
+            };
+            var result = new ShareFileNotificationResult
+            {
+                Profile = profile.Name,
+                Channel = channel.Description,
+                Recipients = string.Join(", ", recipients),
+                Subject = message.Subject,
+            };
+            if (!ShouldProcess($"{result.Recipients} via {channel.Description}", "Send test notification")) return;
             try
             {
-                var message = new NotificationMessage
+                RunEngine(async (trace, ct) =>
                 {
-                    Recipients = recipients.ToList(),
-                    Subject = $"[ShareFile provisioning] {profile.Name}: test notification",
-                    Body = $"Profile: {profile.Name}\n\nThis is a test message sent by Send-ShareFileProvisioningTestNotification through {channel.Description}.\n"
-                        + "Quarantine, staged-delete and failure alerts for this profile arrive the same way.\n",
-                };
-                var result = new ShareFileNotificationResult
-                {
-                    Profile = profile.Name,
-                    Channel = channel.Description,
-                    Recipients = string.Join(", ", recipients),
-                    Subject = message.Subject,
-                };
-                if (!ShouldProcess($"{result.Recipients} via {channel.Description}", "Send test notification")) return;
-                try
-                {
-                    RunEngine(async (trace, ct) =>
-                    {
-                        await channel.SendAsync(message, ct).ConfigureAwait(false);
-                        return true;
-                    });
-                    result.Result = NotificationDisposition.Sent.ToString();
-                }
-                catch (NotificationException e)
-                {
-                    result.Result = NotificationDisposition.Failed.ToString();
-                    result.Error = e.Message;
-                    WriteError(new ErrorRecord(e, "NotificationFailed", ErrorCategory.ConnectionError, result.Recipients));
-                }
-                WriteObject(result);
+                    await channel.SendAsync(message, ct).ConfigureAwait(false);
+                    return true;
+                });
+                result.Result = NotificationDisposition.Sent.ToString();
             }
-            finally
+            catch (NotificationException e)
             {
-                (channel as IDisposable)?.Dispose();
+                result.Result = NotificationDisposition.Failed.ToString();
+                result.Error = e.Message;
+                WriteError(new ErrorRecord(e, "NotificationFailed", ErrorCategory.ConnectionError, result.Recipients));
             }
+
+            WriteObject(result);
         }
+
+        private static ErrorRecord NotConfigured(Exception e, ProvisioningProfile profile) =>
+            new ErrorRecord(e, "NotificationNotConfigured", ErrorCategory.NotSpecified, profile.Name);
     }
 }

@@ -8,7 +8,7 @@ using ShareFileProvisioning.Engine.Sync;
 namespace ShareFileProvisioning.Cmdlets.Sync
 {
     /// <summary>
-    /// Entra's full reset: forgets the links, delta links, assignment snapshot, retry queue, create intents, staged
+    /// Entra's full reset: forgets the links, delta links, assignment snapshot, retry queue, pending creates, staged
     /// deletes and quarantine, so the next sync is an initial cycle that matches every account again. Logs and cycle
     /// history stay.
     /// </summary>
@@ -43,7 +43,8 @@ namespace ShareFileProvisioning.Cmdlets.Sync
             }
             WriteVerbose($"The state of profile '{profile.Name}' is reset: the next sync is an initial cycle.");
             if (!PassThru.IsPresent) return;
-            var status = RunEngine((trace, ct) => new ProvisioningStatusReader(StateStoreSelection.Logs(profile, StateStore), StateStoreSelection.State(profile, StateStore)).ReadAsync(profile.Name, ct));
+            var status = RunEngine((trace, ct) => new ProvisioningStatusReader(StateStoreSelection.Logs(profile, StateStore),
+                StateStoreSelection.State(profile, StateStore)).ReadAsync(profile.Name, ct));
             WriteObject(LoggingOutputMapper.ToStatus(status));
         }
     }

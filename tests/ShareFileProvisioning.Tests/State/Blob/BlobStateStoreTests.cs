@@ -241,7 +241,7 @@ namespace ShareFileProvisioning.Tests.State.Blob
             var sasUri = await ContainerSasAsync();
             var store = new BlobStateStore(new BlobStateStoreSettings { SasToken = Secure(sasUri.ToString()) });
 
-            await store.SaveRetryQueueAsync(new[] { new EscrowEntry { Action = "Create", ObjectId = "u1" } }, Ct);
+            await store.SaveRetryQueueAsync(new[] { new RetryQueueEntry { Action = "Create", ObjectId = "u1" } }, Ct);
 
             Assert.Equal("u1", Assert.Single(await Store().LoadRetryQueueAsync(Ct)).ObjectId);
             Assert.DoesNotContain("sig", store.Location);

@@ -22,7 +22,10 @@ namespace ShareFileProvisioning.Engine.Mapping.Expressions.Functions
         public Func<FunctionNode> Create { get; }
     }
 
-    /// <summary>The functions of Entra's expression language that this engine implements (§6 of entra-provisioning.md).</summary>
+    /// <summary>
+    /// The functions of Entra's expression language that this engine implements
+    /// (docs/entra-provisioning.md, 'Attribute mappings and expressions').
+    /// </summary>
     internal static class FunctionCatalog
     {
         private const int Many = int.MaxValue;
@@ -40,7 +43,8 @@ namespace ShareFileProvisioning.Engine.Mapping.Expressions.Functions
             new FunctionDefinition("DateAdd", "DateAdd(interval, value, dateTime)", 3, 3, () => new DateAddFunction()),
             new FunctionDefinition("DateDiff", "DateDiff(interval, date1, date2)", 3, 3, () => new DateDiffFunction()),
             new FunctionDefinition("DateFromNum", "DateFromNum(value)", 1, 1, () => new DateFromNumFunction()),
-            new FunctionDefinition("FormatDateTime", "FormatDateTime(source, dateTimeStyles, inputFormat, outputFormat)", 4, 4, () => new FormatDateTimeFunction()),
+            new FunctionDefinition("FormatDateTime", "FormatDateTime(source, dateTimeStyles, inputFormat, outputFormat)", 4, 4,
+                () => new FormatDateTimeFunction()),
             new FunctionDefinition("Guid", "Guid()", 0, 0, () => new GuidFunction()),
             new FunctionDefinition("IgnoreFlowIfNullOrEmpty", "IgnoreFlowIfNullOrEmpty(expression)", 1, 1, () => new IgnoreFlowIfNullOrEmptyFunction()),
             new FunctionDefinition("IIF", "IIF(condition, valueIfTrue, valueIfFalse)", 3, 3, () => new IifFunction()),
