@@ -85,8 +85,12 @@ namespace ShareFileProvisioning.Engine.Reporting
 
         private bool ExplainedByLinkOrPlan(TargetUser u, AccountReportEntry entry)
         {
-            if (Links != null && Links.TryGetByTarget(u.Id, out var link) && link.ObjectType == LinkedObjectType.User)
+            if (LinkedUser(u, out var link))
             {
+                // Managed only while the linked Entra user is in scope (or its read failed: unknown is never out of scope);
+                // a linked user who left the scope is explained like any other account, by the tenant.
+                if (_sourceById.TryGetValue(link.SourceId, out var linked)) return ByAssignedUser(linked, entry, AccountClass.Managed);
+                if (!ReadFailed(link.SourceId)) return false;
                 Set(entry, AccountClass.Managed, link.SourceId);
                 return true;
             }
@@ -102,21 +106,31 @@ namespace ShareFileProvisioning.Engine.Reporting
 
         private ScopedUser ExplainedBySource(TargetUser u)
         {
-            if (Links != null && Links.TryGetByTarget(u.Id, out _)) return new ScopedUser();
+            if (LinkedUser(u, out var link))
+                return _sourceById.ContainsKey(link.SourceId) || ReadFailed(link.SourceId) ? new ScopedUser() : null;
             if (u.Id != null && _itemsByTarget.ContainsKey(u.Id)) return new ScopedUser();
             return u.Email != null && _sourceByEmail.TryGetValue(EmailKeys.Normalise(u.Email), out var s) ? s : null;
         }
 
-        private bool ExplainedByAssignment(TargetUser u, AccountReportEntry entry)
+        private bool LinkedUser(TargetUser u, out ObjectLink link)
         {
-            return u.Email != null && _sourceByEmail.TryGetValue(EmailKeys.Normalise(u.Email), out var s) && ByAssignedUser(s, entry);
+            link = null;
+            return Links != null && Links.TryGetByTarget(u.Id, out link) && link.ObjectType == LinkedObjectType.User && link.SourceId != null;
         }
 
-        private bool ByAssignedUser(ScopedUser s, AccountReportEntry entry)
+        private bool ReadFailed(string sourceId) => Source?.UnknownUserIds?.Contains(sourceId) == true;
+
+        private bool ExplainedByAssignment(TargetUser u, AccountReportEntry entry)
+        {
+            // A linked account stands for its own Entra user, not for whoever else shares its email.
+            return !LinkedUser(u, out _) && u.Email != null && _sourceByEmail.TryGetValue(EmailKeys.Normalise(u.Email), out var s) && ByAssignedUser(s, entry);
+        }
+
+        private bool ByAssignedUser(ScopedUser s, AccountReportEntry entry, AccountClass inScope = AccountClass.AssignedNotLinked)
         {
             if (s.IsFilteredOut) Set(entry, AccountClass.Unassigned, s.Id, UnassignedReason.FilteredOut);
             else if (!s.AccountEnabled) Set(entry, AccountClass.Unassigned, s.Id, UnassignedReason.Disabled);
-            else Set(entry, AccountClass.AssignedNotLinked, s.Id);
+            else Set(entry, inScope, s.Id);
             return true;
         }
 

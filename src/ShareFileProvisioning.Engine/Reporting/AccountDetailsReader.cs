@@ -42,11 +42,11 @@ namespace ShareFileProvisioning.Engine.Reporting
             return new Dictionary<string, SfUser>(found, StringComparer.OrdinalIgnoreCase);
         }
 
-        /// <summary>Group names by owner id, from one Groups listing.</summary>
+        /// <summary>Group names by owner id, from one Groups listing (Owner expanded: the feed leaves it out otherwise).</summary>
         public static async Task<Dictionary<string, List<string>>> GroupsByOwnerAsync(ShareFileClient client, int? pageSize, CancellationToken ct)
         {
             var byOwner = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
-            foreach (var g in await client.ListGroupsAsync(pageSize, ct).ConfigureAwait(false))
+            foreach (var g in await client.ListGroupsAsync(pageSize, true, ct).ConfigureAwait(false))
             {
                 if (g.Owner?.Id == null) continue;
                 if (!byOwner.TryGetValue(g.Owner.Id, out var names)) byOwner[g.Owner.Id] = names = new List<string>();

@@ -13,9 +13,13 @@ namespace ShareFileProvisioning.Engine.ShareFile
     public sealed partial class ShareFileClient
     {
         /// <summary>GET Groups, all pages.</summary>
-        public async Task<IReadOnlyList<SfGroup>> ListGroupsAsync(int? pageSize, CancellationToken cancellationToken)
+        public Task<IReadOnlyList<SfGroup>> ListGroupsAsync(int? pageSize, CancellationToken cancellationToken) =>
+            ListGroupsAsync(pageSize, false, cancellationToken);
+
+        /// <summary>GET Groups, all pages; expandOwner fills <see cref="SfGroup.Owner"/> (a navigation property: absent unless expanded).</summary>
+        public async Task<IReadOnlyList<SfGroup>> ListGroupsAsync(int? pageSize, bool expandOwner, CancellationToken cancellationToken)
         {
-            return await ListFeedAsync("Groups", pageSize, ToGroup, cancellationToken).ConfigureAwait(false);
+            return await ListFeedAsync(expandOwner ? "Groups?$expand=Owner" : "Groups", pageSize, ToGroup, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>GET Groups(id); expandContacts fills <see cref="SfGroup.Contacts"/>.</summary>
