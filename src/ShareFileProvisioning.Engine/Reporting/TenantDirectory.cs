@@ -44,7 +44,7 @@ namespace ShareFileProvisioning.Engine.Reporting
                 var missing = emails.Where(e => !result.ByEmail.ContainsKey(e)).ToList();
                 foreach (var u in await LookUpAsync(graph.Client, missing, maxConcurrency, ct).ConfigureAwait(false)) Add(result.ByEmail, u, false);
             }
-            foreach (var u in await ListDeletedAsync(graph.Client, ct).ConfigureAwait(false)) Add(result.ByEmail, u, true);
+            foreach (var u in await graph.ListDeletedUsersAsync(Select, ct).ConfigureAwait(false)) Add(result.ByEmail, u, true);
             return result;
         }
 
@@ -80,22 +80,6 @@ namespace ShareFileProvisioning.Engine.Reporting
                 await Task.WhenAll(reads).ConfigureAwait(false);
             }
             return found;
-        }
-
-        private static async Task<List<User>> ListDeletedAsync(GraphServiceClient client, CancellationToken ct)
-        {
-            var result = new List<User>();
-            var page = await GraphCall.Run("reading deleted users", GraphPermissions.UserReadAll, () =>
-                client.Directory.DeletedItems.GraphUser.GetAsync(rc => { rc.QueryParameters.Select = Select; rc.QueryParameters.Top = GraphGateway.PageSize; }, ct)).ConfigureAwait(false);
-            while (page != null)
-            {
-                result.AddRange(page.Value ?? new List<User>());
-                if (page.OdataNextLink == null) break;
-                var next = page.OdataNextLink;
-                page = await GraphCall.Run("reading deleted users", GraphPermissions.UserReadAll, () =>
-                    client.Directory.DeletedItems.GraphUser.WithUrl(next).GetAsync(null, ct)).ConfigureAwait(false);
-            }
-            return result;
         }
     }
 }

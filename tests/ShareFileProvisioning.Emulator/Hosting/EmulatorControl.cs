@@ -48,6 +48,7 @@ public sealed class EmulatorControl
     public IReadOnlyDictionary<string, int> RequestCounts =>
         _counts.ToArray().OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
 
+    /// <summary>HTTP requests on the wire (a $batch counts once; its steps are only in <see cref="RequestCounts"/>).</summary>
     public int TotalRequests => Volatile.Read(ref _total);
 
     /// <summary>Count for one key, 0 when never seen.</summary>
@@ -72,6 +73,9 @@ public sealed class EmulatorControl
         _counts.AddOrUpdate(methodAndRoute, 1, (_, n) => n + 1);
         Interlocked.Increment(ref _total);
     }
+
+    /// <summary>A step inside a Graph $batch: counted under its route, not in <see cref="TotalRequests"/> (not on the wire).</summary>
+    internal void RecordStep(string methodAndRoute) => _counts.AddOrUpdate(methodAndRoute, 1, (_, n) => n + 1);
 
     /// <summary>The rule that fires for this request, consuming one of its counts; null when none does.</summary>
     internal FaultRule NextFault(string method, string path, string query = "")

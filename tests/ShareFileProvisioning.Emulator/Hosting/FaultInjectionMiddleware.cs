@@ -22,7 +22,8 @@ public sealed class FaultInjectionMiddleware(RequestDelegate next, EmulatorContr
             return;
         }
 
-        var latency = control.Latency;
+        // The $batch request's own latency stands for its round trip; its steps run concurrently inside it.
+        var latency = GraphBatch.IsStep(context) ? TimeSpan.Zero : control.Latency;
         if (latency > TimeSpan.Zero) await Task.Delay(latency, context.RequestAborted);
 
         var fault = control.NextFault(context.Request.Method, path, Uri.UnescapeDataString(context.Request.QueryString.Value ?? ""));

@@ -7,14 +7,17 @@ namespace ShareFileProvisioning.Emulator.Hosting;
 
 /// <summary>
 /// Counts every non-control request by "METHOD route-template" before faults run, so throttled and dropped
-/// attempts are counted too (tests use the counts to prove retries and request economy).
+/// attempts are counted too (tests use the counts to prove retries and request economy). Steps inside a Graph $batch
+/// are counted apart, e.g. "GET /v1.0/groups/{id}/members in $batch".
 /// </summary>
 public sealed class RequestLogMiddleware(RequestDelegate next, EmulatorControl control)
 {
     public Task InvokeAsync(HttpContext context)
     {
         var path = context.Request.Path.Value ?? "/";
-        if (!ControlEndpoints.IsControlPath(path)) control.Record(Describe(context, path));
+        // A $batch step is logged under its own route plus " in $batch" and is not a request on the wire (not in the total).
+        if (Graph.GraphBatch.IsStep(context)) control.RecordStep(Describe(context, path) + " in $batch");
+        else if (!ControlEndpoints.IsControlPath(path)) control.Record(Describe(context, path));
         return next(context);
     }
 

@@ -114,32 +114,53 @@ namespace ShareFileProvisioning.Engine.Source.Graph
                 ? "Default Access"
                 : sp.AppRoles.FirstOrDefault(r => string.Equals(r.Id, roleId, StringComparison.OrdinalIgnoreCase))?.DisplayName ?? roleId;
 
-        /// <summary>Direct members of a group: user ids and group ids (nested groups are not expanded).</summary>
-        public async Task<(List<string> Users, List<string> Groups)> ListDirectMembersAsync(string groupId, CancellationToken ct)
+        /// <summary>
+        /// Direct members of many groups (user ids and group ids; nested groups are not expanded), read as steps of Graph
+        /// JSON batches: 20 groups per batch, up to <paramref name="maxBatches"/> batches at once, each step's nextLinks
+        /// followed by the pager (as more steps). One group's failed read is that group's result, not its neighbours'.
+        /// </summary>
+        public async Task<Dictionary<string, GroupMembersRead>> ListDirectMembersAsync(IEnumerable<string> groupIds, int maxBatches, CancellationToken ct)
+        {
+            var batcher = new GraphBatcher(_client, maxBatches);
+            List<Task<GroupMembersRead>> reads;
+            using (batcher.Hold())
+                reads = groupIds.Distinct(StringComparer.OrdinalIgnoreCase).Select(id => ReadDirectMembersAsync(batcher, id, ct)).ToList();
+            var result = new Dictionary<string, GroupMembersRead>(StringComparer.OrdinalIgnoreCase);
+            foreach (var read in await Task.WhenAll(reads).ConfigureAwait(false)) result[read.GroupId] = read;
+            return result;
+        }
+
+        private async Task<GroupMembersRead> ReadDirectMembersAsync(GraphBatcher batcher, string groupId, CancellationToken ct)
         {
             var op = $"listing the members of group {groupId}";
-            var users = new List<string>();
-            var groups = new List<string>();
-            await _pager.ReadAsync(op, GraphPermissions.GroupMemberReadAll, null,
-                () => _client.Groups[groupId].Members.GetAsync(rc =>
-                {
-                    rc.QueryParameters.Select = new[] { "id" };
-                    rc.QueryParameters.Top = PageSize;
-                }, ct),
-                next => _client.Groups[groupId].Members.WithUrl(next).GetAsync(cancellationToken: ct),
-                page => page.OdataNextLink,
-                page =>
-                {
-                    foreach (var m in page.Value ?? new List<DirectoryObject>())
+            var read = new GroupMembersRead { GroupId = groupId };
+            try
+            {
+                await _pager.ReadAsync(op, GraphPermissions.GroupMemberReadAll, null,
+                    () => batcher.GetAsync<DirectoryObjectCollectionResponse>(() => _client.Groups[groupId].Members.ToGetRequestInformation(rc =>
                     {
-                        if (m is Group) groups.Add(m.Id);
-                        else if (m is User) users.Add(m.Id);
-                    }
+                        rc.QueryParameters.Select = new[] { "id" };
+                        rc.QueryParameters.Top = PageSize;
+                    }), ct),
+                    next => batcher.GetAsync<DirectoryObjectCollectionResponse>(() => _client.Groups[groupId].Members.WithUrl(next).ToGetRequestInformation(), ct),
+                    page => page.OdataNextLink,
+                    page =>
+                    {
+                        foreach (var m in page.Value ?? new List<DirectoryObject>())
+                        {
+                            if (m is Group) read.Groups.Add(m.Id);
+                            else if (m is User) read.Users.Add(m.Id);
+                        }
 
-                    return true;
-                }).ConfigureAwait(false);
+                        return true;
+                    }).ConfigureAwait(false);
+            }
+            catch (SourceException e)
+            {
+                read.Error = e;
+            }
 
-            return (users, groups);
+            return read;
         }
 
         /// <summary>Every user among the group's transitive members (nested groups expanded by Graph), deduplicated.</summary>
@@ -222,6 +243,26 @@ namespace ShareFileProvisioning.Engine.Source.Graph
             return result;
         }
 
+        /// <summary>Soft-deleted users (directory/deletedItems), every page.</summary>
+        public async Task<List<User>> ListDeletedUsersAsync(IReadOnlyCollection<string> select, CancellationToken ct)
+        {
+            var result = new List<User>();
+            await _pager.ReadAsync("reading deleted users", GraphPermissions.UserReadAll, null,
+                () => _client.Directory.DeletedItems.GraphUser.GetAsync(rc =>
+                {
+                    rc.QueryParameters.Select = select.ToArray();
+                    rc.QueryParameters.Top = PageSize;
+                }, ct),
+                next => _client.Directory.DeletedItems.GraphUser.WithUrl(next).GetAsync(cancellationToken: ct),
+                page => page.OdataNextLink,
+                page =>
+                {
+                    result.AddRange(page.Value ?? new List<User>());
+                    return true;
+                }).ConfigureAwait(false);
+            return result;
+        }
+
         public async Task<User> GetUserAsync(string idOrUpn, IReadOnlyCollection<string> select, CancellationToken ct)
         {
             try
@@ -295,5 +336,15 @@ namespace ShareFileProvisioning.Engine.Source.Graph
         public Task ProbeGroupsAsync(CancellationToken ct) =>
             GraphCall.Run("listing groups", GraphPermissions.GroupMemberReadAll, () =>
                 _client.Groups.GetAsync(rc => { rc.QueryParameters.Top = 1; rc.QueryParameters.Select = new[] { "id" }; }, ct));
+    }
+
+    /// <summary>One group's direct members, or why they could not be read.</summary>
+    internal sealed class GroupMembersRead
+    {
+        public string GroupId { get; set; }
+        public List<string> Users { get; } = new List<string>();
+        public List<string> Groups { get; } = new List<string>();
+        /// <summary>Set when this group's read failed (its neighbours in the same batch are unaffected).</summary>
+        public SourceException Error { get; set; }
     }
 }

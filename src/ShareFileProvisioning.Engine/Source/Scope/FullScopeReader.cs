@@ -74,20 +74,21 @@ namespace ShareFileProvisioning.Engine.Source.Scope
             return result;
         }
 
+        /// <summary>Direct members of each group through Graph $batch; a group whose read failed fails the read, naming it.</summary>
         internal static async Task<List<ScopedGroup>> ReadGroupsAsync(GraphGateway graph, List<ScopeAssignment> assignments, IEnumerable<string> groupIds, int maxConcurrency, CancellationToken ct)
         {
-            return await Bounded.SelectAsync(groupIds, maxConcurrency, async id =>
+            var ids = groupIds.ToList();
+            var reads = await graph.ListDirectMembersAsync(ids, maxConcurrency, ct).ConfigureAwait(false);
+            var failed = ids.Select(id => reads[id].Error).FirstOrDefault(e => e != null);
+            if (failed != null) throw failed;
+            return ids.Select(id => new ScopedGroup
             {
-                var (users, nested) = await graph.ListDirectMembersAsync(id, ct).ConfigureAwait(false);
-                return new ScopedGroup
-                {
-                    Id = id,
-                    DisplayName = ScopeCalculator.GroupDisplayName(assignments, id),
-                    Reasons = ScopeCalculator.GroupReasons(assignments, id),
-                    MemberUserIds = users,
-                    NestedGroupIds = nested,
-                };
-            }, ct).ConfigureAwait(false);
+                Id = id,
+                DisplayName = ScopeCalculator.GroupDisplayName(assignments, id),
+                Reasons = ScopeCalculator.GroupReasons(assignments, id),
+                MemberUserIds = reads[id].Users,
+                NestedGroupIds = reads[id].Groups,
+            }).ToList();
         }
     }
 }
