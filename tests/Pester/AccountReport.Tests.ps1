@@ -172,7 +172,8 @@ Describe 'Get-ShareFileAccountReport classifies every ShareFile account' {
         Control 'requests' Delete | Out-Null
         Get-ShareFileAccountReport -Summary | Out-Null
         $c = (Control 'requests' Get).counts
-        @($c.PSObject.Properties | Where-Object { $_.Name -match '^(POST|PATCH|PUT|DELETE) /(sf/v3|v1\.0)/' }).Count | Should -Be 0
+        # A $batch envelope is a POST that carries reads; its steps are logged with their own methods ("GET … in $batch").
+        @($c.PSObject.Properties | Where-Object { $_.Name -match '^(POST|PATCH|PUT|DELETE) /(sf/v3|v1\.0)/' -and $_.Name -ne 'POST /v1.0/$batch' }).Count | Should -Be 0
         @($c.PSObject.Properties | Where-Object { $_.Name -match '^GET ' }).Count | Should -BeGreaterThan 0
     }
 }
