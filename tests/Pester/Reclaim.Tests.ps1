@@ -24,6 +24,10 @@ BeforeAll {
     $seed.users = @($seed.users) + $extra
     $script:ShareFileSeed = Join-Path $TestDrive 'sharefile-reclaim.json'
     $seed | ConvertTo-Json -Depth 10 | Set-Content $script:ShareFileSeed
+    # The same accounts behind feeds that leave IsDisabled and LastAnyLogin out (as the .NET SDK's Contact model).
+    $seed | Add-Member -NotePropertyName omitFeedState -NotePropertyValue $true
+    $script:StatelessSeed = Join-Path $TestDrive 'sharefile-reclaim-stateless.json'
+    $seed | ConvertTo-Json -Depth 10 | Set-Content $script:StatelessSeed
 
     function script:Control([string] $Path, [string] $Method = 'Post', $Body) { Invoke-EmulatorControl -Emulator $script:Emulator -Path $Path -Method $Method -Body $Body }
     function script:Get-SfUser([string] $Email) { (Control 'sharefile/state' Get).users | Where-Object email -eq $Email }
@@ -32,8 +36,8 @@ BeforeAll {
     function script:Reclaimed($Plan) { @($Plan | Where-Object { $_ -is [ShareFileProvisioning.ProvisioningPlanItem] -and $_.ReclaimReason }) }
     function script:SummaryOf($Out) { $Out | Where-Object { $_ -is [ShareFileProvisioning.ProvisioningPlanSummary] } }
     # Every rc.* account except the local one is backed by an assigned Entra user; rc.disabled's is disabled too.
-    function script:Start-Linked {
-        $script:Emulator = Restart-EmulatorFresh -Emulator $script:Emulator -HomeRoot $TestDrive -GraphSeed $script:GraphSeed -ShareFileSeed $script:ShareFileSeed
+    function script:Start-Linked([string] $ShareFileSeed = $script:ShareFileSeed) {
+        $script:Emulator = Restart-EmulatorFresh -Emulator $script:Emulator -HomeRoot $TestDrive -GraphSeed $script:GraphSeed -ShareFileSeed $ShareFileSeed
         foreach ($name in 'disabled', 'inactive', 'never', 'fresh', 'active', 'admin') {
             $id = (Control 'graph/users' -Body @{ userPrincipalName = "rc.$name@contoso.example"; mail = "rc.$name@contoso.example"; givenName = 'Rc'; surname = (Get-Culture).TextInfo.ToTitleCase($name); displayName = "Rc $name"; accountEnabled = ($name -ne 'disabled') }).id
             Control 'graph/assignments' -Body @{ principalId = $id; appRoleId = $script:UserRole } | Out-Null
@@ -161,5 +165,17 @@ Describe 'A licence reclaim goes through the ordinary apply path' {
         (Get-SfUser 'rc.local@acme.com').type | Should -Be 'Client'
         (Get-SfUser 'admin@acme.com').type | Should -Be 'Employee'
         (Get-SfUser 'rc.admin@contoso.example').type | Should -Be 'Employee'
+    }
+}
+
+Describe 'A licence reclaim behind feeds without the disabled state or the last sign-in' {
+    BeforeAll { Start-Linked $script:StatelessSeed }
+
+    It 'reads each candidate employee once and reclaims the same employees, for the same reasons' {
+        $items = Reclaimed @(Get-ProvisioningPlan -Reclaim DisabledEmployees, InactiveEmployees)
+        @($items | Sort-Object TargetEmail | ForEach-Object { "$($_.TargetEmail)=$($_.ReclaimReason)" }) |
+            Should -Be @('rc.disabled@contoso.example=Disabled', 'rc.inactive@contoso.example=Inactive', 'rc.never@contoso.example=NeverSignedIn')
+        (Control 'requests' Get).counts.PSObject.Properties.Name | Where-Object { $_ -match '^GET /sf/v3/Users\(' } | Should -Not -BeNullOrEmpty
+        Writes | Should -Be 0
     }
 }

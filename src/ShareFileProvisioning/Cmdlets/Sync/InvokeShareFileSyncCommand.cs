@@ -195,11 +195,12 @@ namespace ShareFileProvisioning.Cmdlets.Sync
 
             var state = StateStoreSelection.State(profile, StateStore);
             if (StateStore != null) WriteVerbose($"State and logs in '{state.Location}'.");
+            var onDemand = OnDemandKeys();
             var request = new SyncRequest
             {
                 State = state, Logs = StateStoreSelection.Logs(profile, StateStore),
                 Source = sourceConnection.Source, ShareFile = connection.Client, Profile = profile, Configuration = configuration,
-                SavedPlan = saved, Full = Full.IsPresent, OnDemand = OnDemandKeys(), Reclaim = ReclaimOptions(saved), AllowDeletes = AllowDeletes.IsPresent, RebindSource = RebindSource.IsPresent, ThrottleLimit = ThrottleLimit,
+                SavedPlan = saved, Full = Full.IsPresent, OnDemand = onDemand, Reclaim = ReclaimOptions(saved, onDemand), AllowDeletes = AllowDeletes.IsPresent, RebindSource = RebindSource.IsPresent, ThrottleLimit = ThrottleLimit,
                 Subdomain = connection.Subdomain, TenantId = sourceConnection.TenantId, Notifications = Notifier(state, configuration, sourceConnection),
             };
 
@@ -251,14 +252,14 @@ namespace ShareFileProvisioning.Cmdlets.Sync
             return IsWhatIf() ? null : confirmed;
         }
 
-        private LicenceReclaimOptions ReclaimOptions(ProvisioningPlan saved)
+        private LicenceReclaimOptions ReclaimOptions(ProvisioningPlan saved, string onDemand)
         {
             var inactive = MyInvocation.BoundParameters.ContainsKey(nameof(InactiveDays)) ? InactiveDays : (int?)null;
             var options = LicenceReclaimOptions.From(Reclaim, inactive, IncludeUnmanaged.IsPresent);
             if (IncludeUnmanaged.IsPresent && options == null) throw new ArgumentException("-IncludeUnmanaged applies with -Reclaim only.");
             if (options != null && saved != null)
                 throw new ArgumentException("A saved plan brings its own licence reclaim: pass -Reclaim to Get-ProvisioningPlan, not with -Plan.");
-            if (options != null && OnDemandKeys() != null) throw new ArgumentException("A licence reclaim looks at every employee: it cannot run with -UserPrincipalName or -ObjectId.");
+            if (options != null && onDemand != null) throw new ArgumentException("A licence reclaim looks at every employee: it cannot run with -UserPrincipalName or -ObjectId.");
             return options;
         }
 
