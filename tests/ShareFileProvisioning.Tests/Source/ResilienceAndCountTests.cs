@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading;
 using ShareFileProvisioning.Emulator;
 using ShareFileProvisioning.Emulator.Graph;
+using ShareFileProvisioning.Emulator.Hosting;
 using ShareFileProvisioning.Engine.Source;
 using ShareFileProvisioning.Engine.Source.Scope;
 using Xunit.Abstractions;
@@ -35,6 +36,34 @@ public sealed class ThrottlingAndConnectionTestTests : SourceHarness
         var result = await source.ReadScopeAsync(Mapped, CancellationToken.None);
 
         Assert.Equal(5, result.Users.Count);
+    }
+
+    [Fact]
+    public async Task DroppedConnectionUnderARead_TheReadIsSentAgainAndSucceeds()
+    {
+        var source = await Connect();
+        var quiet = await source.ReadScopeAsync(Mapped, CancellationToken.None);
+        Server.Control.InjectFaults(new FaultRule { Kind = FaultKind.Drop, Count = 1, Method = "GET", PathPrefix = "/v1.0/servicePrincipals" });
+
+        var result = await source.ReadScopeAsync(Mapped, CancellationToken.None);
+
+        Assert.Equal(quiet.Users.Select(u => u.Id).OrderBy(i => i), result.Users.Select(u => u.Id).OrderBy(i => i));
+        Assert.Equal(quiet.RequestCount + 1, result.RequestCount);   // the dropped attempt was sent and counted
+    }
+
+    [Fact]
+    public async Task DroppedConnectionUnderABatch_TheEnvelopeIsSentAgainWithItsBody()
+    {
+        var source = await Connect();
+        var quiet = await source.ReadFullAsync(Mapped, CancellationToken.None);
+        Server.Control.InjectFaults(new FaultRule { Kind = FaultKind.Drop, Count = 1, Method = "POST", PathPrefix = "/v1.0/$batch" });
+        Server.Control.ClearRequestLog();
+
+        var result = await source.ReadFullAsync(Mapped, CancellationToken.None);
+
+        Assert.Equal(2, Server.Control.CountOf("POST /v1.0/$batch"));   // the dropped envelope, then the one answered
+        Assert.Equal(quiet.Groups.Select(g => g.Id).OrderBy(i => i), result.Groups.Select(g => g.Id).OrderBy(i => i));
+        Assert.Equal(quiet.Users.Count, result.Users.Count);
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace ShareFileProvisioning.Engine.Source.Graph
 {
     /// <summary>
     /// The SDK client: an HttpClient with Graph's default middleware (retry on 429/503/504 honouring Retry-After,
-    /// redirect, telemetry) plus our counting handler, and the Azure.Identity token provider allowed to send tokens
+    /// redirect, telemetry), a resend of reads on a failed connection, our counting handler, and the Azure.Identity token provider allowed to send tokens
     /// to the configured Graph host only.
     /// </summary>
     internal static class GraphClientBuilder
@@ -23,6 +23,7 @@ namespace ShareFileProvisioning.Engine.Source.Graph
                 throw new ArgumentException($"GraphBaseUri '{graphBaseUri}' must be https (plain http is allowed only for a loopback emulator).");
 
             var handlers = GraphClientFactory.CreateDefaultHandlers();
+            handlers.Add(new TransportRetryHandler());
             counter = new RequestTraceHandler(trace);
             handlers.Add(counter);
             // With a proxy, the final handler is ours; redirects stay with Graph's redirect middleware.
