@@ -178,6 +178,44 @@ Describe 'Get-ShareFileAccountReport classifies every ShareFile account' {
     }
 }
 
+Describe 'Get-ShareFileAccountReport -AdministratorCheck ReclaimCandidates' {
+    BeforeAll {
+        function script:UserReads { [int](@((Control 'requests' Get).counts.PSObject.Properties | Where-Object { $_.Name -match '^GET /sf/v3/Users\(' } | ForEach-Object Value) | Measure-Object -Sum).Sum }
+        Control 'requests' Delete | Out-Null
+        $script:AllReads = (Get-ShareFileAccountReport -Summary), (UserReads)
+        Control 'requests' Delete | Out-Null
+        $script:Partial = @(Get-ShareFileAccountReport -AdministratorCheck ReclaimCandidates)
+        $script:PartialReads = UserReads
+        $script:PartialEntries = @($script:Partial | Where-Object { $_ -is [ShareFileProvisioning.ShareFileAccountReportEntry] })
+        function script:P([string] $Email) { $script:PartialEntries | Where-Object Email -eq $Email }
+    }
+
+    It 'reads every employee once by default' {
+        $script:AllReads[1] | Should -Be $script:AllReads[0].Employees
+    }
+
+    It 'reads the roles of the reclaim candidates only: one request fewer per employee left out' {
+        $unknown = @($script:PartialEntries | Where-Object { $null -eq $_.IsAdministrator })
+        $unknown.Count | Should -Be 7
+        @($unknown | Where-Object UserType -ne 'Employee').Count | Should -Be 0
+        # The 4 candidates: disabled, inactive, and the 2 who never signed in.
+        $script:PartialReads | Should -Be ($script:AllReads[1] - $unknown.Count)
+        $script:PartialReads | Should -Be 4
+        $script:Partial[-1].EmployeesWithUnknownRoles | Should -Be 7
+        $script:AllReads[0].EmployeesWithUnknownRoles | Should -Be 0
+    }
+
+    It 'proposes the same employees for the same reasons, with exact flags on them; the active administrator is not flagged but never proposed' {
+        @($script:PartialEntries | Where-Object ReclaimReason | Sort-Object Email | ForEach-Object { "$($_.Email)=$($_.ReclaimReason)" }) |
+            Should -Be @($script:Entries | Where-Object ReclaimReason | Sort-Object Email | ForEach-Object { "$($_.Email)=$($_.ReclaimReason)" })
+        foreach ($e in $script:PartialEntries | Where-Object ReclaimReason) { $e.IsAdministrator | Should -BeFalse -Because $e.Email }
+        (P 'admin@acme.com').IsAdministrator | Should -BeNullOrEmpty
+        (P 'admin@acme.com').ReclaimReason | Should -BeNullOrEmpty
+        (P 'bob.smith@partner.com').IsAdministrator | Should -BeFalse
+        ($script:Partial[-1].Administrators, $script:Partial[-1].ReclaimableLicences) | Should -Be @(0, 4)
+    }
+}
+
 Describe 'The report pipes cleanly' {
     It 'round-trips through Export-Csv and Import-Csv: the same accounts, classes, reasons and flags' {
         $csv = Join-Path $TestDrive 'accounts.csv'

@@ -178,4 +178,12 @@ Describe 'A licence reclaim behind feeds without the disabled state or the last 
         (Control 'requests' Get).counts.PSObject.Properties.Name | Where-Object { $_ -match '^GET /sf/v3/Users\(' } | Should -Not -BeNullOrEmpty
         Writes | Should -Be 0
     }
+
+    It 'the account report reads each employee once: the plan already read some, and their answer carried the roles' {
+        Control 'requests' Delete | Out-Null
+        $summary = Get-ShareFileAccountReport -Summary
+        $reads = [int](@((Control 'requests' Get).counts.PSObject.Properties | Where-Object { $_.Name -match '^GET /sf/v3/Users\(' } | ForEach-Object Value) | Measure-Object -Sum).Sum
+        $reads | Should -Be $summary.Employees
+        ($summary.EmployeesWithUnknownState, $summary.EmployeesWithUnknownRoles, $summary.Administrators) | Should -Be @(0, 0, 2)
+    }
 }

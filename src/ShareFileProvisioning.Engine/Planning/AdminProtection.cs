@@ -14,7 +14,7 @@ namespace ShareFileProvisioning.Engine.Planning
     /// Accounts a sync must never harm (docs/safety.md): the signed-in administrator and every account holding an
     /// admin role are never disabled, downgraded or deleted. Feeds carry no roles, so the roles are read, in bounded
     /// concurrent requests, for exactly the accounts a plan would harm; a plan that harms an administrator is decided
-    /// again with those accounts protected.
+    /// again with those accounts protected. The roles come from the plan's shared account reads (AccountDetailsReads).
     /// </summary>
     internal static class AdminProtection
     {
@@ -35,34 +35,22 @@ namespace ShareFileProvisioning.Engine.Planning
             && (item.IsDeprovisioning || item.Desired?.Enabled == false || item.Desired?.UserType == UserKind.Client);
 
         /// <summary>The ids, among the accounts the plan harms, that belong to administrators (the signed-in one always does).</summary>
-        public static async Task<ISet<string>> FindAsync(ProvisioningPlan plan, ShareFileClient client, string signedInId, int maxConcurrency, CancellationToken ct)
+        public static async Task<ISet<string>> FindAsync(ProvisioningPlan plan, AccountDetailsReads reads, string signedInId, CancellationToken ct)
         {
             var found = new ConcurrentDictionary<string, bool>(StringComparer.OrdinalIgnoreCase);
-            var candidates = plan.Items.Where(Harms).Select(i => i.TargetId).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-            using (var gate = new SemaphoreSlim(Math.Max(1, maxConcurrency)))
+            var candidates = plan.Items.Where(Harms).Select(i => i.TargetId).Distinct(StringComparer.OrdinalIgnoreCase)
+                .Where(id => !string.Equals(id, signedInId, StringComparison.OrdinalIgnoreCase)).ToList();
+            await Task.WhenAll(candidates.Select(async id =>
             {
-                await Task.WhenAll(candidates.Select(async id =>
+                try
                 {
-                    if (string.Equals(id, signedInId, StringComparison.OrdinalIgnoreCase))
-                    {
-                        found[id] = true;
-                        return;
-                    }
-                    await gate.WaitAsync(ct).ConfigureAwait(false);
-                    try
-                    {
-                        if (IsAdministrator(await client.GetUserAsync(id, false, ct).ConfigureAwait(false))) found[id] = true;
-                    }
-                    catch (ShareFileApiException e) when (e.StatusCode == 404)
-                    {
-                        // Gone since the feed was read: the sync reports it when it gets there.
-                    }
-                    finally
-                    {
-                        gate.Release();
-                    }
-                })).ConfigureAwait(false);
-            }
+                    if ((await reads.ReadAsync(id, ct).ConfigureAwait(false)).IsAdministrator) found[id] = true;
+                }
+                catch (ShareFileApiException e) when (e.StatusCode == 404)
+                {
+                    // Gone since the feed was read: the sync reports it when it gets there.
+                }
+            })).ConfigureAwait(false);
             var result = new HashSet<string>(found.Keys, StringComparer.OrdinalIgnoreCase);
             if (signedInId != null) result.Add(signedInId);
             return result;

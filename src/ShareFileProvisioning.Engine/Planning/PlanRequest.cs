@@ -59,6 +59,24 @@ namespace ShareFileProvisioning.Engine.Planning
 
         /// <summary>Users an incremental read re-reads although the delta did not report them (waiting skips, retries due).</summary>
         public System.Collections.Generic.IReadOnlyCollection<string> RevisitUserIds { get; set; }
+
+        /// <summary>The per-account reads to share with the caller (the account report); null = the plan's own.</summary>
+        internal AccountDetailsReads AccountReads { get; set; }
+
+        /// <summary>
+        /// Called once the whole ShareFile account is listed, while the source may still be read: the account report
+        /// starts its per-employee reads there instead of after the plan.
+        /// </summary>
+        internal Action<TargetSnapshot> TargetRead { get; set; }
+
+        /// <summary>
+        /// False only for the account report, whose plan is never applied or saved: it reads every account's roles
+        /// itself, so the plan's administrator check would only read some of them first.
+        /// </summary>
+        internal bool ProtectAdministrators { get; set; } = true;
+
+        /// <summary>Keeps the tenant's users when the source read lists the whole tenant (the account report); null = not kept.</summary>
+        internal Source.Scope.TenantListing TenantListing { get; set; }
     }
 
     /// <summary>A computed plan and how long its parts took.</summary>

@@ -21,12 +21,19 @@ namespace ShareFileProvisioning.Engine.Planning
         public static async Task<PlanResult> ComputeAsync(PlanRequest request, CancellationToken cancellationToken)
         {
             Check(request);
+            if (request.AccountReads != null) return await ComputeAsync(request, request.AccountReads, cancellationToken).ConfigureAwait(false);
+            using (var reads = new AccountDetailsReads(request.ShareFile, request.MaxConcurrency))
+                return await ComputeAsync(request, reads, cancellationToken).ConfigureAwait(false);
+        }
+
+        private static async Task<PlanResult> ComputeAsync(PlanRequest request, AccountDetailsReads reads, CancellationToken cancellationToken)
+        {
             var trace = request.Trace ?? NullEngineTrace.Instance;
             var total = Stopwatch.StartNew();
             var result = new PlanResult();
             var mappings = MappingSet.Compile(request.Configuration);
             var now = request.Now ?? DateTimeOffset.UtcNow;
-            var options = new SourceReadOptions { Attributes = mappings.ReferencedAttributes, MaxConcurrency = Math.Max(1, request.MaxConcurrency), Trace = trace, Scoping = mappings.Scoping, RevisitUserIds = request.RevisitUserIds };
+            var options = new SourceReadOptions { Attributes = mappings.ReferencedAttributes, MaxConcurrency = Math.Max(1, request.MaxConcurrency), Trace = trace, Scoping = mappings.Scoping, RevisitUserIds = request.RevisitUserIds, TenantListing = request.TenantListing };
             var onDemand = OnDemandKeys(request.SingleUser);
             var single = onDemand == null ? null : string.Join(",", onDemand);
 
@@ -100,8 +107,9 @@ namespace ShareFileProvisioning.Engine.Planning
             if (targetAll != null)
             {
                 target = await targetAll.ConfigureAwait(false);
+                request.TargetRead?.Invoke(target.Value);
                 var lookups = Stopwatch.StartNew();
-                result.Timings.UserStateLookups = await LookUpUnknownStatesAsync(request, input, target.Value, mappings, now, cancellationToken).ConfigureAwait(false);
+                result.Timings.UserStateLookups = await LookUpUnknownStatesAsync(request, reads, input, target.Value, mappings, now, cancellationToken).ConfigureAwait(false);
                 target.Elapsed += lookups.Elapsed;
                 if (result.Timings.UserStateLookups > 0)
                     trace.Verbose($"ShareFile's user listing did not say whether users are disabled: asked for {result.Timings.UserStateLookups} user(s) whose plan depends on it.");
@@ -131,7 +139,7 @@ namespace ShareFileProvisioning.Engine.Planning
             PlanProgressCounter.Computing(trace);
             var computing = Stopwatch.StartNew();
             result.Plan = ProvisioningPlanner.Compute(input);
-            await ProtectAdministratorsAsync(request, input, result, cancellationToken).ConfigureAwait(false);
+            if (request.ProtectAdministrators) await ProtectAdministratorsAsync(request, reads, input, result, cancellationToken).ConfigureAwait(false);
             result.Timings.Computing = computing.Elapsed;
             result.Timings.Total = total.Elapsed;
             trace.Verbose($"Computed {result.Plan.Items.Count} plan item(s) in {computing.Elapsed.TotalMilliseconds:0} ms.");
@@ -156,12 +164,12 @@ namespace ShareFileProvisioning.Engine.Planning
         }
 
         /// <summary>A plan that would harm an administrator is decided again with the administrators protected (AdminProtected skips).</summary>
-        private static async Task ProtectAdministratorsAsync(PlanRequest request, PlanningInput input, PlanResult result, CancellationToken ct)
+        private static async Task ProtectAdministratorsAsync(PlanRequest request, AccountDetailsReads reads, PlanningInput input, PlanResult result, CancellationToken ct)
         {
             var harmed = new HashSet<string>(result.Plan.Items.Where(AdminProtection.Harms).Select(i => i.TargetId), StringComparer.OrdinalIgnoreCase);
             if (harmed.Count == 0) return;
             var me = await request.ShareFile.GetCurrentUserAsync(ct).ConfigureAwait(false);
-            var admins = await AdminProtection.FindAsync(result.Plan, request.ShareFile, me?.Id, request.MaxConcurrency, ct).ConfigureAwait(false);
+            var admins = await AdminProtection.FindAsync(result.Plan, reads, me?.Id, ct).ConfigureAwait(false);
             if (!admins.Overlaps(harmed)) return;
             (request.Trace ?? NullEngineTrace.Instance).Verbose($"{admins.Count(harmed.Contains)} administrator account(s) would be disabled, downgraded or deleted: they are protected.");
             input.ProtectedTargetIds = admins;
@@ -176,12 +184,12 @@ namespace ShareFileProvisioning.Engine.Planning
             return changed.Count == 0 ? null : $"{string.Join(", ", changed)} changed since the last cycle: every user and group is evaluated again (links kept)";
         }
 
-        private static Task<int> LookUpUnknownStatesAsync(PlanRequest request, PlanningInput input, TargetSnapshot target, MappingSet mappings, DateTimeOffset now, CancellationToken ct)
+        private static Task<int> LookUpUnknownStatesAsync(PlanRequest request, AccountDetailsReads reads, PlanningInput input, TargetSnapshot target, MappingSet mappings, DateTimeOffset now, CancellationToken ct)
         {
             if (target.Users.All(u => u.IsDisabledKnown)) return Task.FromResult(0);
             var subjects = ProvisioningPlanner.Subjects(input);
             var ids = UserStateLookup.DependentIds(subjects, target, MatchingEmails(subjects, mappings, now), mappings, request.Configuration, input);
-            return UserStateLookup.ResolveAsync(request.ShareFile, target, ids, request.MaxConcurrency, ct);
+            return UserStateLookup.ResolveAsync(request.ShareFile, reads, target, ids, ct);
         }
 
         private static void Check(PlanRequest request)

@@ -17,16 +17,13 @@ namespace ShareFileProvisioning.Engine.Planning
     internal static class UserStateLookup
     {
         /// <summary>Fills in the disabled state of the users in <paramref name="ids"/> whose state is unknown; returns how many it asked.</summary>
-        public static async Task<int> ResolveAsync(ShareFileClient client, TargetSnapshot snapshot, ISet<string> ids, int maxConcurrency, CancellationToken cancellationToken)
+        public static async Task<int> ResolveAsync(ShareFileClient client, AccountDetailsReads reads, TargetSnapshot snapshot, ISet<string> ids, CancellationToken cancellationToken)
         {
             var unknown = snapshot.Users.Where(u => !u.IsDisabledKnown && u.Id != null && ids.Contains(u.Id)).ToList();
             if (unknown.Count == 0) return 0;
             var before = client.Metrics.Requests;
             var gone = new HashSet<TargetUser>();
-            using (var gate = new SemaphoreSlim(Math.Max(1, maxConcurrency)))
-            {
-                await Task.WhenAll(unknown.Select(u => LookUpAsync(client, u, gone, gate, cancellationToken))).ConfigureAwait(false);
-            }
+            await Task.WhenAll(unknown.Select(u => LookUpAsync(reads, u, gone, cancellationToken))).ConfigureAwait(false);
             // A user deleted between the listing and the lookup is no longer there to decide about.
             if (gone.Count > 0) snapshot.Users.RemoveAll(gone.Contains);
             snapshot.RequestCount += client.Metrics.Requests - before;
@@ -58,23 +55,18 @@ namespace ShareFileProvisioning.Engine.Planning
             return ids;
         }
 
-        private static async Task LookUpAsync(ShareFileClient client, TargetUser user, HashSet<TargetUser> gone, SemaphoreSlim gate, CancellationToken cancellationToken)
+        private static async Task LookUpAsync(AccountDetailsReads reads, TargetUser user, HashSet<TargetUser> gone, CancellationToken cancellationToken)
         {
-            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                var read = await client.GetUserAsync(user.Id, true, cancellationToken).ConfigureAwait(false);
+                var read = await reads.ReadAsync(user.Id, cancellationToken).ConfigureAwait(false);
                 user.IsDisabled = read.IsDisabled;
-                user.IsDisabledKnown = read.Security != null;
-                user.LastAnyLogin = read.Security?.LastAnyLogin;
+                user.IsDisabledKnown = read.StateKnown;
+                user.LastAnyLogin = read.LastAnyLogin;
             }
             catch (ShareFileApiException e) when (e.StatusCode == 404)
             {
                 lock (gone) gone.Add(user);
-            }
-            finally
-            {
-                gate.Release();
             }
         }
     }

@@ -15,7 +15,7 @@ namespace ShareFileProvisioning.Engine.Reporting
         public ProvisioningPlan Plan;
         public SourceReadResult Source;
         public Dictionary<string, TenantUser> Tenant = EmailKeys.NewIndex<TenantUser>();
-        public Dictionary<string, SfUser> Details = new Dictionary<string, SfUser>(StringComparer.OrdinalIgnoreCase);
+        public Dictionary<string, AccountDetails> Details = new Dictionary<string, AccountDetails>(StringComparer.OrdinalIgnoreCase);
         public Dictionary<string, List<string>> GroupsByOwner = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
         public DateTimeOffset Now = DateTimeOffset.UtcNow;
         public int InactiveDays = 90;
@@ -68,13 +68,15 @@ namespace ShareFileProvisioning.Engine.Reporting
         {
             if (u.Id != null && Details.TryGetValue(u.Id, out var d))
             {
-                entry.IsAdministrator = AdminProtection.IsAdministrator(d);
-                entry.IsDisabled = d.Security != null ? d.IsDisabled : (u.IsDisabledKnown ? u.IsDisabled : (bool?)null);
-                entry.LastSignIn = d.Security != null ? d.Security.LastAnyLogin : u.LastAnyLogin;
-                entry.SignInKnown = d.Security != null || u.IsDisabledKnown;
+                entry.IsAdministrator = d.IsAdministrator;
+                entry.IsDisabled = d.StateKnown ? d.IsDisabled : (u.IsDisabledKnown ? u.IsDisabled : (bool?)null);
+                entry.LastSignIn = d.StateKnown ? d.LastAnyLogin : u.LastAnyLogin;
+                entry.SignInKnown = d.StateKnown || u.IsDisabledKnown;
             }
             else
             {
+                // Clients are never read (no admin roles); an employee is not read when outside AdministratorCheck.ReclaimCandidates.
+                entry.AdministratorKnown = !u.IsEmployee;
                 entry.IsDisabled = u.IsDisabledKnown ? u.IsDisabled : (bool?)null;
                 entry.LastSignIn = u.LastAnyLogin;
                 // The feeds that leave IsDisabled out leave LastAnyLogin out too.
@@ -156,10 +158,15 @@ namespace ShareFileProvisioning.Engine.Reporting
             if (sourceId != null && _sourceById.TryGetValue(sourceId, out var s)) entry.EntraUserPrincipalName = s.UserPrincipalName;
         }
 
+        /// <summary>True when a reclaim could propose this employee by what the feeds say (or the feeds do not say).</summary>
+        public bool MayBeReclaimed(TargetUser u) =>
+            u.IsEmployee && (!u.IsDisabledKnown || u.IsDisabled || u.LastAnyLogin == null || (Now - u.LastAnyLogin.Value).TotalDays >= InactiveDays);
+
         /// <summary>Why downgrading this employee would free a licence; null when it would not (clients, administrators, active employees).</summary>
         private string ReclaimReason(AccountReportEntry e)
         {
-            if (!e.IsEmployee || e.IsAdministrator) return null;
+            // An employee whose roles were not read may be an administrator: never proposed.
+            if (!e.IsEmployee || e.IsAdministrator || !e.AdministratorKnown) return null;
             if (e.IsDisabled == true) return "Disabled";
             if (!e.SignInKnown) return null;
             if (e.LastSignIn == null) return "NeverSignedIn";

@@ -12,35 +12,26 @@ namespace ShareFileProvisioning.Engine.Reporting
 {
     /// <summary>
     /// Feeds carry no roles (and may carry no IsDisabled/LastAnyLogin: docs/sharefile-api.md), so every employee is
-    /// read once with Users(id)?$expand=Security, a bounded number at a time: roles, disabled state and last sign-in
-    /// in one request. Clients are not read: ShareFile's administrator roles are employee roles, and a client holds no licence.
+    /// read once with Users(id)?$expand=Security: roles, disabled state and last sign-in in one request. The reads are
+    /// the plan's shared ones, so an account the plan read (state lookup, administrator check) is not read again, and
+    /// its answer is used too.
+    /// Clients are not read: ShareFile's administrator roles are employee roles, and a client holds no licence.
     /// </summary>
     internal static class AccountDetailsReader
     {
-        public static async Task<Dictionary<string, SfUser>> ReadEmployeesAsync(ShareFileClient client, IEnumerable<TargetUser> users, int maxConcurrency, CancellationToken ct)
-        {
-            var found = new ConcurrentDictionary<string, SfUser>(StringComparer.OrdinalIgnoreCase);
-            using (var gate = new SemaphoreSlim(Math.Max(1, maxConcurrency)))
+        /// <summary>Reads the employees <paramref name="needsRoles"/> picks; their answers are then in <see cref="AccountDetailsReads.Answered"/>.</summary>
+        public static Task ReadEmployeesAsync(AccountDetailsReads reads, IReadOnlyCollection<TargetUser> users, Func<TargetUser, bool> needsRoles, CancellationToken ct) =>
+            Task.WhenAll(users.Where(u => u.IsEmployee && u.Id != null && needsRoles(u)).Select(async u =>
             {
-                await Task.WhenAll(users.Where(u => u.IsEmployee && u.Id != null).Select(async u =>
+                try
                 {
-                    await gate.WaitAsync(ct).ConfigureAwait(false);
-                    try
-                    {
-                        found[u.Id] = await client.GetUserAsync(u.Id, true, ct).ConfigureAwait(false);
-                    }
-                    catch (ShareFileApiException e) when (e.StatusCode == 404)
-                    {
-                        // Deleted since the listing: reported from the feed.
-                    }
-                    finally
-                    {
-                        gate.Release();
-                    }
-                })).ConfigureAwait(false);
-            }
-            return new Dictionary<string, SfUser>(found, StringComparer.OrdinalIgnoreCase);
-        }
+                    await reads.ReadAsync(u.Id, ct).ConfigureAwait(false);
+                }
+                catch (ShareFileApiException e) when (e.StatusCode == 404)
+                {
+                    // Deleted since the listing: reported from the feed.
+                }
+            }));
 
         /// <summary>Group names by owner id, from one Groups listing (Owner expanded: the feed leaves it out otherwise).</summary>
         public static async Task<Dictionary<string, List<string>>> GroupsByOwnerAsync(ShareFileClient client, int? pageSize, CancellationToken ct)

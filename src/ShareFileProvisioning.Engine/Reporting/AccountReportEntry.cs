@@ -29,6 +29,9 @@ namespace ShareFileProvisioning.Engine.Reporting
         /// <summary>Holds an administrator role (employees only: ShareFile's admin roles are employee roles).</summary>
         public bool IsAdministrator { get; set; }
 
+        /// <summary>False when the roles were not read (an employee outside AdministratorCheck.ReclaimCandidates, or gone since the listing).</summary>
+        public bool AdministratorKnown { get; set; } = true;
+
         public DateTimeOffset? LastSignIn { get; set; }
 
         /// <summary>Whole days since <see cref="LastSignIn"/>; null = never signed in (or unknown).</summary>

@@ -69,7 +69,8 @@ namespace ShareFileProvisioning.Engine.Reporting
                 " (" + string.Join(", ", s.UnassignedByReason.OrderBy(r => r.Key).Select(r => $"{r.Key} {N(r.Value)}")) + ")"));
             yield return ("local", "Local", N(s.Local));
             yield return ("employees", "Employees / clients", $"{N(s.Employees)} / {N(s.Clients)}");
-            yield return ("administrators", "Administrators", N(s.Administrators));
+            yield return ("administrators", "Administrators", N(s.Administrators)
+                + (s.EmployeesWithUnknownRoles == 0 ? "" : $" (roles of {N(s.EmployeesWithUnknownRoles)} employees not read)"));
             yield return ("licences", "Licences used / cap", $"{N(s.LicencesUsed)} / {(s.LicenceCap is int cap ? N(cap) : "unlimited")}");
             yield return ("disabledEmployees", "Disabled employees (hold a licence)", N(s.DisabledEmployees));
             yield return ("inactiveEmployees", $"Employees with no sign-in for {s.InactiveDays} days", N(s.InactiveEmployees));

@@ -32,7 +32,7 @@ namespace ShareFileProvisioning.Engine.Reporting
             yield return e.Class.ToString();
             yield return e.UnassignedReason == UnassignedReason.None ? "" : e.UnassignedReason.ToString();
             yield return e.IsEmployee ? "Employee" : "Client";
-            yield return e.IsAdministrator ? "yes" : "";
+            yield return !e.AdministratorKnown ? "unknown" : e.IsAdministrator ? "yes" : "";
             yield return e.IsDisabled == null ? "unknown" : e.IsDisabled.Value ? "yes" : "";
             yield return !e.SignInKnown ? "unknown" : e.LastSignIn?.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "never";
             yield return e.DaysSinceSignIn?.ToString(CultureInfo.InvariantCulture) ?? "";

@@ -9,5 +9,8 @@ namespace ShareFileProvisioning.Engine.Reporting
 
         /// <summary>An employee with no sign-in for this many days is inactive.</summary>
         public int InactiveDays { get; set; } = 90;
+
+        /// <summary>Whose roles are read: every employee, or only those a reclaim could propose.</summary>
+        public AdministratorCheck AdministratorCheck { get; set; } = AdministratorCheck.All;
     }
 }

@@ -5,13 +5,14 @@ using System.Threading.Tasks;
 using ShareFileProvisioning.Engine.Diagnostics;
 using ShareFileProvisioning.Engine.Planning;
 using ShareFileProvisioning.Engine.Source;
+using ShareFileProvisioning.Engine.Source.Scope;
 
 namespace ShareFileProvisioning.Engine.Reporting
 {
     /// <summary>
     /// Explains every ShareFile account (docs/account-report.md): a full plan's reads (the scope, every account, the
     /// links) say which are managed or about to be adopted; the tenant's users and deleted users explain the rest;
-    /// one Users(id) read per employee gives roles, state and last sign-in. Writes nothing anywhere.
+    /// one Users(id) read per employee (or per reclaim candidate) gives roles, state and last sign-in. Writes nothing anywhere.
     /// </summary>
     public static class AccountReportService
     {
@@ -27,34 +28,63 @@ namespace ShareFileProvisioning.Engine.Reporting
             var trace = p.Trace ?? NullEngineTrace.Instance;
             var entraBefore = (p.Source as EntraSource)?.RequestCount ?? 0;
             var sfBefore = p.ShareFile.Metrics.Requests;
-
-            var planned = await PlanService.ComputeAsync(p, ct).ConfigureAwait(false);
-            var links = p.State == null ? new State.LinkSet() : await p.State.LoadLinksAsync(ct).ConfigureAwait(false);
-            var classifier = new AccountClassifier
-            {
-                Links = links, Plan = planned.Plan, Source = planned.Source, Now = p.Now ?? DateTimeOffset.UtcNow, InactiveDays = request.InactiveDays,
-            };
-            var users = planned.Target.Users;
             var concurrency = Math.Max(1, p.MaxConcurrency);
-            var details = AccountDetailsReader.ReadEmployeesAsync(p.ShareFile, users, concurrency, ct);
-            var groups = AccountDetailsReader.GroupsByOwnerAsync(p.ShareFile, p.PageSize, ct);
-            var unexplained = classifier.UnexplainedEmails(users);
-            string strategy = null;
-            if (p.Source is EntraSource entra)
-            {
-                var tenant = await TenantDirectory.FindAsync(entra.Graph, unexplained, concurrency, ct).ConfigureAwait(false);
-                classifier.Tenant = tenant.ByEmail;
-                strategy = tenant.Strategy;
-                trace.Verbose($"{unexplained.Count} ShareFile email(s) not explained by the scope: tenant read by {strategy ?? "nothing"}.");
-            }
-            classifier.Details = await details.ConfigureAwait(false);
-            classifier.GroupsByOwner = await groups.ConfigureAwait(false);
+            var classifier = new AccountClassifier { Now = p.Now ?? DateTimeOffset.UtcNow, InactiveDays = request.InactiveDays };
+            Func<TargetUser, bool> needsRoles = request.AdministratorCheck == AdministratorCheck.All ? (_ => true) : (Func<TargetUser, bool>)classifier.MayBeReclaimed;
 
+            using (var reads = new AccountDetailsReads(p.ShareFile, concurrency))
+            using (var stop = CancellationTokenSource.CreateLinkedTokenSource(ct))
+            {
+                // The per-employee reads are the report's floor: they start as soon as ShareFile is listed, alongside
+                // the source read, and the plan's own reads of the same accounts are served from them.
+                Task details = null;
+                p.AccountReads = reads;
+                p.TenantListing = new TenantListing();
+                p.ProtectAdministrators = false;
+                p.TargetRead = target => details = AccountDetailsReader.ReadEmployeesAsync(reads, target.Users.ToList(), needsRoles, stop.Token);
+                PlanResult planned;
+                try
+                {
+                    planned = await PlanService.ComputeAsync(p, ct).ConfigureAwait(false);
+                }
+                catch
+                {
+                    // The reads started early stop with the plan, and are over before their gate is disposed.
+                    stop.Cancel();
+                    if (details != null) await Task.WhenAny(details).ConfigureAwait(false);
+                    throw;
+                }
+                var links = p.State == null ? new State.LinkSet() : await p.State.LoadLinksAsync(ct).ConfigureAwait(false);
+                classifier.Links = links;
+                classifier.Plan = planned.Plan;
+                classifier.Source = planned.Source;
+                var users = planned.Target.Users;
+                details = details ?? AccountDetailsReader.ReadEmployeesAsync(reads, users, needsRoles, ct);
+                var groups = AccountDetailsReader.GroupsByOwnerAsync(p.ShareFile, p.PageSize, ct);
+                var unexplained = classifier.UnexplainedEmails(users);
+                string strategy = null;
+                if (p.Source is EntraSource entra)
+                {
+                    var tenant = await TenantDirectory.FindAsync(entra.Graph, unexplained, p.TenantListing, concurrency, ct).ConfigureAwait(false);
+                    classifier.Tenant = tenant.ByEmail;
+                    strategy = tenant.Strategy;
+                    trace.Verbose($"{unexplained.Count} ShareFile email(s) not explained by the scope: tenant read by {strategy ?? "nothing"}.");
+                }
+                await details.ConfigureAwait(false);
+                classifier.Details = reads.Answered();
+                classifier.GroupsByOwner = await groups.ConfigureAwait(false);
+                return Report(request, planned, classifier, strategy, p.ShareFile.Metrics.Requests - sfBefore, ((p.Source as EntraSource)?.RequestCount ?? 0) - entraBefore);
+            }
+        }
+
+        private static AccountReport Report(AccountReportRequest request, PlanResult planned, AccountClassifier classifier, string strategy, long shareFileRequests, int graphRequests)
+        {
+            var users = planned.Target.Users;
             var report = new AccountReport { Entries = users.Select(classifier.Classify).OrderBy(e => e.Email, StringComparer.OrdinalIgnoreCase).ToList() };
             report.Summary = AccountReportSummaryBuilder.Build(report.Entries, planned.Target, request.InactiveDays);
             report.Summary.TenantReadStrategy = strategy;
-            report.Summary.ShareFileRequests = p.ShareFile.Metrics.Requests - sfBefore;
-            report.Summary.GraphRequests = ((p.Source as EntraSource)?.RequestCount ?? 0) - entraBefore;
+            report.Summary.ShareFileRequests = shareFileRequests;
+            report.Summary.GraphRequests = graphRequests;
             return report;
         }
     }

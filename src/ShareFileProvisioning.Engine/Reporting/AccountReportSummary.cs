@@ -32,6 +32,9 @@ namespace ShareFileProvisioning.Engine.Reporting
         /// <summary>Employees whose disabled state could not be read.</summary>
         public int EmployeesWithUnknownState { get; set; }
 
+        /// <summary>Employees whose roles were not read (AdministratorCheck.ReclaimCandidates): not counted in Administrators.</summary>
+        public int EmployeesWithUnknownRoles { get; set; }
+
         public int InactiveDays { get; set; }
 
         /// <summary>Enabled employees who signed in, but not within <see cref="InactiveDays"/>.</summary>

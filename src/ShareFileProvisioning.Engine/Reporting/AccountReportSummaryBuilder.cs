@@ -24,6 +24,7 @@ namespace ShareFileProvisioning.Engine.Reporting
                 LicenceCap = target?.UserMax,
                 DisabledEmployees = employees.Count(e => e.IsDisabled == true),
                 EmployeesWithUnknownState = employees.Count(e => e.IsDisabled == null),
+                EmployeesWithUnknownRoles = employees.Count(e => !e.AdministratorKnown),
                 InactiveDays = inactiveDays,
                 InactiveEmployees = active.Count(e => e.LastSignIn != null && e.DaysSinceSignIn >= inactiveDays),
                 NeverSignedInEmployees = active.Count(e => e.LastSignIn == null),

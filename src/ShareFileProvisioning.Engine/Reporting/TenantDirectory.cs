@@ -7,6 +7,7 @@ using Microsoft.Graph;
 using Microsoft.Graph.Models;
 using ShareFileProvisioning.Engine.Source.Authentication;
 using ShareFileProvisioning.Engine.Source.Graph;
+using ShareFileProvisioning.Engine.Source.Scope;
 
 namespace ShareFileProvisioning.Engine.Reporting
 {
@@ -14,7 +15,8 @@ namespace ShareFileProvisioning.Engine.Reporting
     /// Finds the Entra users behind ShareFile emails that the app's scope does not explain, in the fewest Graph
     /// requests (docs/account-report.md): the first page of a tenant read asks for @odata.count; when the rest of the
     /// tenant takes fewer pages than `mail in (…)` and `userPrincipalName in (…)` lookups of 15 values each, the tenant
-    /// is read whole, else the emails are looked up. Soft-deleted users come from directory/deletedItems.
+    /// is read whole, else the emails are looked up; a plan that listed the whole tenant already is reused. Soft-deleted
+    /// users come from directory/deletedItems.
     /// </summary>
     internal static class TenantDirectory
     {
@@ -27,10 +29,23 @@ namespace ShareFileProvisioning.Engine.Reporting
             public string Strategy;
         }
 
-        public static async Task<Result> FindAsync(GraphGateway graph, IReadOnlyCollection<string> emails, int maxConcurrency, CancellationToken ct)
+        /// <param name="listing">The plan's listing of the whole tenant, when it made one: then the tenant is not read again.</param>
+        public static async Task<Result> FindAsync(GraphGateway graph, IReadOnlyCollection<string> emails, TenantListing listing, int maxConcurrency, CancellationToken ct)
         {
             var result = new Result();
             if (emails.Count == 0) return result;
+            if (listing != null && listing.IsComplete)
+            {
+                foreach (var u in listing.Users) EmailKeys.Index(result.ByEmail, u, u.UserPrincipalName, u.Mail);
+                result.Strategy = "PagedTenantRead";
+            }
+            else await ReadTenantAsync(graph, emails, result, maxConcurrency, ct).ConfigureAwait(false);
+            foreach (var u in await graph.ListDeletedUsersAsync(Select, ct).ConfigureAwait(false)) Add(result.ByEmail, u, true);
+            return result;
+        }
+
+        private static async Task ReadTenantAsync(GraphGateway graph, IReadOnlyCollection<string> emails, Result result, int maxConcurrency, CancellationToken ct)
+        {
             var lookups = LookupRequests(emails.Count);
             var users = await graph.ListUsersAsync(Select, null, count =>
             {
@@ -44,8 +59,6 @@ namespace ShareFileProvisioning.Engine.Reporting
                 var missing = emails.Where(e => !result.ByEmail.ContainsKey(e)).ToList();
                 foreach (var u in await LookUpAsync(graph.Client, missing, maxConcurrency, ct).ConfigureAwait(false)) Add(result.ByEmail, u, false);
             }
-            foreach (var u in await graph.ListDeletedUsersAsync(Select, ct).ConfigureAwait(false)) Add(result.ByEmail, u, true);
-            return result;
         }
 
         /// <summary>Two filtered reads (mail, userPrincipalName) per 15 emails.</summary>

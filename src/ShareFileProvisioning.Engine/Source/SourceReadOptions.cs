@@ -19,6 +19,9 @@ namespace ShareFileProvisioning.Engine.Source
         /// <summary>Users an incremental read reports as changed (read by id) although the delta did not return them.</summary>
         public IReadOnlyCollection<string> RevisitUserIds { get; set; }
 
+        /// <summary>Receives the tenant's users when a full read lists the whole tenant (the account report); null = not kept.</summary>
+        internal Scope.TenantListing TenantListing { get; set; }
+
         internal SourceReadOptions Copy() => (SourceReadOptions)MemberwiseClone();
     }
 }

@@ -18,7 +18,8 @@ namespace ShareFileProvisioning
         /// <summary>Employee or Client.</summary>
         public string UserType { get; set; }
 
-        public bool IsAdministrator { get; set; }
+        /// <summary>Null = unknown (the roles were not read: -AdministratorCheck ReclaimCandidates).</summary>
+        public bool? IsAdministrator { get; set; }
 
         /// <summary>Null = unknown (the feed did not say and the account was not read).</summary>
         public bool? IsDisabled { get; set; }

@@ -31,6 +31,9 @@ namespace ShareFileProvisioning
 
         public int EmployeesWithUnknownState { get; set; }
 
+        /// <summary>Employees whose roles were not read (-AdministratorCheck ReclaimCandidates): not counted in Administrators.</summary>
+        public int EmployeesWithUnknownRoles { get; set; }
+
         public int InactiveDays { get; set; }
 
         public int InactiveEmployees { get; set; }

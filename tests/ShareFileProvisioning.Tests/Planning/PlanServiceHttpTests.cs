@@ -8,7 +8,6 @@ using ShareFileProvisioning.Engine.Configuration;
 using ShareFileProvisioning.Engine.Planning;
 using ShareFileProvisioning.Engine.ShareFile;
 using ShareFileProvisioning.Engine.Source;
-using ShareFileProvisioning.Engine.Source.Authentication;
 using ShareFileProvisioning.Engine.Source.Pipeline;
 using ShareFileProvisioning.Engine.State;
 using ShareFileProvisioning.Tests.Configuration;
@@ -20,7 +19,6 @@ namespace ShareFileProvisioning.Tests.Planning;
 public sealed class PlanServiceHttpTests : IAsyncLifetime
 {
     // seeds/graph-default.json
-    private const string SpId = "5b2c0d1e-9f8a-4b7c-a6d5-e4f3a2b1c0d9";
     private const string Ada = "0a6b3c1d-1111-4e2f-8a3b-4c5d6e7f8a01";
     private const string Alan = "1b7c4d2e-2222-4f3a-9b4c-5d6e7f8a9b02";
     private const string Grace = "2c8d5e3f-3333-4a4b-8c5d-6e7f8a9b0c03";
@@ -38,9 +36,7 @@ public sealed class PlanServiceHttpTests : IAsyncLifetime
         seed.Users.Add(new SeedUser { Email = "ada.lovelace@contoso.example", FirstName = "Ada", LastName = "Byron", Company = "Contoso" });
         seed.Users.Add(new SeedUser { Email = "Alan.Turing@contoso.example", FirstName = "Alan", LastName = "Turing", Company = "Contoso" });
         _server = await EmulatorServer.StartAsync(new EmulatorOptions { ShareFileSeed = seed });
-        _source = await EntraSource.ConnectAsync(
-            new SourceSignInSettings { AccessToken = ShareFileTestKit.Secure("any-token"), GraphBaseUri = new Uri(_server.BaseUri + "v1.0") },
-            new SourceAppSelector { ServicePrincipalId = SpId }, null, CancellationToken.None);
+        _source = await ShareFileTestKit.EntraAsync(_server);
         _shareFile = ShareFileTestKit.Client(_server);
     }
 

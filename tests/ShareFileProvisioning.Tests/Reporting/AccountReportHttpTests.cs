@@ -8,7 +8,6 @@ using ShareFileProvisioning.Engine.Planning;
 using ShareFileProvisioning.Engine.Reporting;
 using ShareFileProvisioning.Engine.ShareFile;
 using ShareFileProvisioning.Engine.Source;
-using ShareFileProvisioning.Engine.Source.Authentication;
 using ShareFileProvisioning.Engine.State;
 using ShareFileProvisioning.Tests.Configuration;
 using ShareFileProvisioning.Tests.ShareFile;
@@ -18,7 +17,6 @@ namespace ShareFileProvisioning.Tests.Reporting;
 /// <summary>The account report over real HTTP against both emulators, on a tenant seeded with every class and flag.</summary>
 public sealed class AccountReportHttpTests : IAsyncLifetime
 {
-    private const string SpId = "5b2c0d1e-9f8a-4b7c-a6d5-e4f3a2b1c0d9";
     private const string Barbara = "7bd2ad8e-8888-4f9a-9b0c-1d2e3f4a5b08";
 
     private readonly TempDirectory _dir = new();
@@ -39,9 +37,7 @@ public sealed class AccountReportHttpTests : IAsyncLifetime
         _server = await EmulatorServer.StartAsync(new EmulatorOptions { ShareFileSeed = seed });
         using (var http = new HttpClient())
             (await http.PostAsync(new Uri(_server.BaseUri, $"_emulator/graph/users/{Barbara}/softDelete"), null)).EnsureSuccessStatusCode();
-        _source = await EntraSource.ConnectAsync(
-            new SourceSignInSettings { AccessToken = ShareFileTestKit.Secure("any-token"), GraphBaseUri = new Uri(_server.BaseUri + "v1.0") },
-            new SourceAppSelector { ServicePrincipalId = SpId }, null, CancellationToken.None);
+        _source = await ShareFileTestKit.EntraAsync(_server);
         _shareFile = ShareFileTestKit.Client(_server);
     }
 

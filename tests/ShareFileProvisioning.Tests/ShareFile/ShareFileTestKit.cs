@@ -61,6 +61,14 @@ internal static class ShareFileTestKit
         string user = AdminEmail, string password = AdminPassword, string secret = ClientSecret) =>
         new(Settings(server, user, password, secret), options ?? FastOptions(), trace);
 
+    /// <summary>The seeded ShareFile app's service principal in the Graph emulator's default seed.</summary>
+    public const string ServicePrincipalId = "5b2c0d1e-9f8a-4b7c-a6d5-e4f3a2b1c0d9";
+
+    /// <summary>An Entra source on the emulator's Graph with a static token, scoped to the seeded ShareFile app.</summary>
+    public static Task<Engine.Source.EntraSource> EntraAsync(EmulatorServer server) => Engine.Source.EntraSource.ConnectAsync(
+        new Engine.Source.Authentication.SourceSignInSettings { AccessToken = Secure("any-token"), GraphBaseUri = new Uri(server.BaseUri + "v1.0") },
+        new Engine.Source.SourceAppSelector { ServicePrincipalId = ServicePrincipalId }, null, System.Threading.CancellationToken.None);
+
     public static Task InjectFaultAsync(EmulatorServer server, object rule) =>
         PostAsync(server, "_emulator/faults", JToken.FromObject(rule));
 

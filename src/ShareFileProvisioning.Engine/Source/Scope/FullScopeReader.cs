@@ -44,7 +44,7 @@ namespace ShareFileProvisioning.Engine.Source.Scope
             var reasons = ScopeCalculator.UserReasons(assignments, groups.ToDictionary(g => g.Id, StringComparer.OrdinalIgnoreCase));
             trace.Verbose($"{assignments.Count} assignments of '{_sp.DisplayName}': {groups.Count} groups, {reasons.Count} users in scope.");
 
-            var users = await new UserFetcher(_graph, trace, progress).FetchAsync(reasons.Keys, select, options.MaxConcurrency, ct).ConfigureAwait(false);
+            var users = await new UserFetcher(_graph, trace, progress).FetchAsync(reasons.Keys, select, options.MaxConcurrency, ct, options.TenantListing).ConfigureAwait(false);
             progress.Finish();
             var result = new SourceReadResult { IsFullRead = true, Groups = groups, AssignmentCount = assignments.Count };
             foreach (var pair in reasons)

@@ -29,8 +29,9 @@ namespace ShareFileProvisioning.Engine.Source.Scope
             _progress = progress ?? PlanProgressCounter.For(null, PlanStage.ReadingSource);
         }
 
+        /// <param name="listing">When the whole tenant is listed, every user goes here too (the account report's tenant); may be null.</param>
         public async Task<Dictionary<string, User>> FetchAsync(ICollection<string> ids, IReadOnlyCollection<string> select, int maxConcurrency,
-            CancellationToken ct)
+            CancellationToken ct, TenantListing listing = null)
         {
             var found = new Dictionary<string, User>(StringComparer.OrdinalIgnoreCase);
             if (ids.Count == 0) return found;
@@ -46,8 +47,9 @@ namespace ShareFileProvisioning.Engine.Source.Scope
                     _trace.Verbose($"{wanted.Count} users to read from a tenant of {count?.ToString() ?? "unknown size"}: " +
                                    (listWholeTenant ? $"listing the tenant ({listPages} pages)." : $"by id ({batches} filtered requests)."));
                     return listWholeTenant;
-                }, ct, Counted(wanted)).ConfigureAwait(false);
+                }, ct, Listed(Counted(wanted), listing)).ConfigureAwait(false);
                 foreach (var u in firstPage.Where(u => wanted.Contains(u.Id))) found[u.Id] = u;
+                if (listWholeTenant && select.Contains("mail", StringComparer.OrdinalIgnoreCase)) listing?.Complete();
                 if (listWholeTenant) return found;
             }
 
@@ -59,6 +61,13 @@ namespace ShareFileProvisioning.Engine.Source.Scope
             foreach (var u in pages.SelectMany(p => p)) found[u.Id] = u;
             return found;
         }
+
+        private static Action<List<User>> Listed(Action<List<User>> counted, TenantListing listing) =>
+            listing == null ? counted : page =>
+            {
+                counted?.Invoke(page);
+                listing.Add(page);
+            };
 
         /// <summary>Progress counts the wanted users a page brought, not the rest of a tenant listing.</summary>
         private Action<List<User>> Counted(HashSet<string> wanted) =>

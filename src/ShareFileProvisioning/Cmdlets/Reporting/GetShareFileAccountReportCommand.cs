@@ -24,6 +24,15 @@ namespace ShareFileProvisioning.Cmdlets.Reporting
         [ValidateRange(1, 3650)]
         public int InactiveDays { get; set; } = 90;
 
+        /// <summary>
+        /// Whose roles are read, one request each: All (default; IsAdministrator known on every employee) or ReclaimCandidates
+        /// (only disabled, inactive and never-signed-in employees: far fewer requests, reclaim reasons stay exact, and
+        /// IsAdministrator is $null on the others).
+        /// </summary>
+        [Parameter]
+        [ValidateSet(nameof(Engine.Reporting.AdministratorCheck.All), nameof(Engine.Reporting.AdministratorCheck.ReclaimCandidates))]
+        public string AdministratorCheck { get; set; } = nameof(Engine.Reporting.AdministratorCheck.All);
+
         /// <summary>Also write a self-contained HTML report to this file.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -71,6 +80,7 @@ namespace ShareFileProvisioning.Cmdlets.Reporting
                 var built = await AccountReportService.BuildAsync(new AccountReportRequest
                 {
                     InactiveDays = InactiveDays,
+                    AdministratorCheck = (Engine.Reporting.AdministratorCheck)Enum.Parse(typeof(Engine.Reporting.AdministratorCheck), AdministratorCheck, true),
                     Plan = new PlanRequest
                     {
                         Source = source, ShareFile = connection.Client, State = StateStoreSelection.State(profile, StateStore), Configuration = configuration,

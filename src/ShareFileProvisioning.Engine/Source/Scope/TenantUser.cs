@@ -1,6 +1,6 @@
-namespace ShareFileProvisioning.Engine.Reporting
+namespace ShareFileProvisioning.Engine.Source.Scope
 {
-    /// <summary>An Entra user of the tenant as the report needs it: who, whether enabled, whether soft-deleted.</summary>
+    /// <summary>An Entra user of the tenant as the account report needs it: who, whether enabled, whether soft-deleted.</summary>
     internal sealed class TenantUser
     {
         public string Id;
