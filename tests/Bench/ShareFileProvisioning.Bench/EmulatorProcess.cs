@@ -1,6 +1,11 @@
 using System;
 using System.Diagnostics;
+using System.Linq;
+using System.Net.Http;
+using System.Text;
 using System.Text.RegularExpressions;
+using System.Threading.Tasks;
+using Newtonsoft.Json.Linq;
 
 namespace ShareFileProvisioning.Bench
 {
@@ -30,6 +35,30 @@ namespace ShareFileProvisioning.Bench
             }
             var uri = new Uri(Regex.Match(read.Result, @"Listening on (\S+)").Groups[1].Value);
             return new EmulatorProcess(process, uri);
+        }
+
+        /// <summary>Every later request waits this long before its answer (the control surface itself does not).</summary>
+        public async Task SetLatencyAsync(int milliseconds)
+        {
+            using var http = new HttpClient();
+            var body = new StringContent($"{{\"milliseconds\":{milliseconds}}}", Encoding.UTF8, "application/json");
+            (await http.PostAsync(new Uri(BaseUri, "_emulator/latency"), body)).EnsureSuccessStatusCode();
+        }
+
+        public async Task ClearRequestsAsync()
+        {
+            using var http = new HttpClient();
+            (await http.DeleteAsync(new Uri(BaseUri, "_emulator/requests"))).EnsureSuccessStatusCode();
+        }
+
+        /// <summary>The request log comes from the control surface: the emulator runs in its own process.</summary>
+        public async Task PrintRequestsAsync()
+        {
+            using var http = new HttpClient();
+            var counts = JObject.Parse(await http.GetStringAsync(new Uri(BaseUri, "_emulator/requests")))["counts"] as JObject;
+            Console.WriteLine("Requests by route:");
+            foreach (var p in (counts?.Properties() ?? Enumerable.Empty<JProperty>()).OrderByDescending(p => (int)p.Value).ThenBy(p => p.Name, StringComparer.Ordinal))
+                Console.WriteLine($"  {(int)p.Value,7:N0}  {p.Name}");
         }
 
         public void Dispose()

@@ -2,7 +2,6 @@ using System;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
-using System.Security;
 using System.Threading;
 using System.Threading.Tasks;
 using ShareFileProvisioning.Bench;
@@ -10,15 +9,16 @@ using ShareFileProvisioning.Engine.Configuration;
 using ShareFileProvisioning.Engine.Planning;
 using ShareFileProvisioning.Engine.ShareFile;
 using ShareFileProvisioning.Engine.Source;
-using ShareFileProvisioning.Engine.Source.Authentication;
 
 // dotnet ShareFileProvisioning.Bench.dll --emulator <ShareFileProvisioning.Emulator.dll> [--users 100000] [--groups 2000]
 //     [--module <out/ShareFileProvisioning> --repo <repository root>]
+// dotnet ShareFileProvisioning.Bench.dll --emulator <…> --report   (the account report scenario alone)
 string emulatorDll = null;
 string modulePath = null;
 var repoRoot = Directory.GetCurrentDirectory();
 string seedsOnly = null;
 var oneAtATime = false;
+var report = false;
 var users = 100_000;
 var groups = 2_000;
 for (var i = 0; i < args.Length; i++)
@@ -30,12 +30,18 @@ for (var i = 0; i < args.Length; i++)
         case "--groups": groups = int.Parse(args[++i]); break;
         case "--seeds-only": seedsOnly = args[++i]; break;
         case "--one-at-a-time": oneAtATime = true; break;
+        case "--report": report = true; break;
         case "--module": modulePath = Path.GetFullPath(args[++i]); break;
         case "--repo": repoRoot = args[++i]; break;
         default:
             Console.Error.WriteLine($"Unknown option '{args[i]}'.");
             return 2;
     }
+}
+if (seedsOnly != null && report)
+{
+    ReportBench.WriteSeeds(seedsOnly);
+    return 0;
 }
 if (seedsOnly != null)
 {
@@ -49,6 +55,7 @@ if (emulatorDll == null || !File.Exists(emulatorDll))
     Console.Error.WriteLine("Give --emulator <path to ShareFileProvisioning.Emulator.dll> (build first).");
     return 2;
 }
+if (report) return await ReportBench.RunAsync(emulatorDll) ? 0 : 1;
 
 var folder = Path.Combine(Path.GetTempPath(), "sfp-bench-" + Guid.NewGuid().ToString("N"));
 Directory.CreateDirectory(folder);
@@ -68,22 +75,16 @@ try
     Console.WriteLine($"Emulator (own process) on {emulator.BaseUri}");
     var baseline = Process.GetCurrentProcess().WorkingSet64;
 
-    using var source = await EntraSource.ConnectAsync(
-        new SourceSignInSettings { AccessToken = Secure("any-token"), GraphBaseUri = new Uri(emulator.BaseUri, "v1.0") },
-        new SourceAppSelector { ServicePrincipalId = "5b2c0d1e-9f8a-4b7c-a6d5-e4f3a2b1c0d9" }, null, CancellationToken.None);
-    using var shareFile = new ShareFileClient(new ShareFileConnectionSettings
-    {
-        Subdomain = "acme", Username = "admin@acme.com", Password = Secure("P@ssw0rd!demo"), ClientId = "sfp-demo-client",
-        ClientSecret = Secure("sfp-demo-secret"), BaseAddressOverride = emulator.BaseUri,
-    });
-    await shareFile.ConnectAsync(CancellationToken.None);
+    var (source, shareFile) = await BenchClients.ConnectAsync(emulator.BaseUri);
+    using var sourceLifetime = source;
+    using var shareFileLifetime = shareFile;
 
     PlanRequest Request(IProvisioningSource s) => new PlanRequest
     {
         Source = s, ShareFile = shareFile, Configuration = ProvisioningConfiguration.CreateDefault(), ProfileName = "bench",
         Full = true, MaxConcurrency = 8, ReadOneAtATime = oneAtATime,
     };
-    using (var control = new System.Net.Http.HttpClient()) await control.DeleteAsync(new Uri(emulator.BaseUri, "_emulator/requests"));   // the plan's requests only
+    await emulator.ClearRequestsAsync();   // the plan's requests only
     PlanResult result;
     var sourceKind = "Entra ID over Graph";
     try
@@ -121,7 +122,7 @@ try
     Console.WriteLine("Plan: " + string.Join(", ", new[] { PlanAction.Create, PlanAction.Adopt, PlanAction.Update, PlanAction.Disable, PlanAction.Skip, PlanAction.Conflict, PlanAction.Unmanaged }
         .Select(a => $"{a} {plan.Summary.Count(a):N0}")));
     Console.WriteLine("Floor: none for computing (CPU only, no request); the reads are reported above.");
-    await PrintRoutesAsync(emulator.BaseUri);
+    await emulator.PrintRequestsAsync();
     var ok = ModuleStartBench.Target($"computing the plan ≤ 2 s ({t.Computing.TotalSeconds:0.00} s)", t.Computing.TotalSeconds <= 2);
     ok &= ModuleStartBench.Target($"peak working set ≤ 450 MB ({peak / 1048576.0:N0} MB)", peak <= 450L * 1024 * 1024);
     ok &= ModuleStartBench.Run(modulePath, emulatorDll, repoRoot);
@@ -133,21 +134,3 @@ finally
 }
 
 static void Row(string name, string value) => Console.WriteLine($"| {name,-31} | {value,-12} |");
-
-// The emulator runs in its own process: its request log comes from the control surface.
-static async Task PrintRoutesAsync(Uri emulator)
-{
-    using var http = new System.Net.Http.HttpClient();
-    var counts = Newtonsoft.Json.Linq.JObject.Parse(await http.GetStringAsync(new Uri(emulator, "_emulator/requests")))["counts"] as Newtonsoft.Json.Linq.JObject;
-    Console.WriteLine("Requests by route:");
-    foreach (var p in (counts?.Properties() ?? Enumerable.Empty<Newtonsoft.Json.Linq.JProperty>()).OrderByDescending(p => (int)p.Value).ThenBy(p => p.Name, StringComparer.Ordinal))
-        Console.WriteLine($"  {(int)p.Value,7:N0}  {p.Name}");
-}
-
-static SecureString Secure(string value)
-{
-    var s = new SecureString();
-    foreach (var c in value) s.AppendChar(c);
-    s.MakeReadOnly();
-    return s;
-}
