@@ -8,7 +8,7 @@ using ShareFileProvisioning.Engine.Sync;
 using ShareFileProvisioning.SyncBench;
 
 // dotnet ShareFileProvisioning.SyncBench.dll [--initial-users 10000] [--tenant-users 100000] [--latency 50] [--throttle 16] [--changes 10]
-//     [--groups 2000] [--group-users 10000] [--max-members 500]
+//     [--groups 2000] [--group-users 10000] [--max-members 500] [--trace]
 var initialUsers = 10_000;
 var tenantUsers = 100_000;
 var latency = 50;
@@ -29,6 +29,7 @@ for (var i = 0; i < args.Length; i++)
         case "--groups": groups = int.Parse(args[++i]); break;
         case "--group-users": groupUsers = int.Parse(args[++i]); break;
         case "--max-members": maxMembers = int.Parse(args[++i]); break;
+        case "--trace": SyncBenchHost.Trace = new ShareFileProvisioning.Bench.TimedTrace(); break;
         default:
             Console.Error.WriteLine($"Unknown option '{args[i]}'.");
             return 2;

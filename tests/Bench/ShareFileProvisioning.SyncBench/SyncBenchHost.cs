@@ -74,7 +74,11 @@ namespace ShareFileProvisioning.SyncBench
         {
             Source = Source, ShareFile = ShareFile, Profile = Profile, Configuration = configuration ?? ProvisioningConfiguration.CreateDefault(),
             ThrottleLimit = throttleLimit, Subdomain = "acme", TenantId = "7c9d1a4e-2f3b-4c5d-8e6f-0a1b2c3d4e5f",
+            Trace = Trace,
         };
+
+        /// <summary>Set by --trace: the engine's verbose lines, timed, for the measured cycles.</summary>
+        public static ShareFileProvisioning.Engine.Diagnostics.IEngineTrace Trace { get; set; }
 
         /// <summary>How many pages of appRoleAssignedTo ($top=999, Graph's maximum) the service principal has.</summary>
         public async Task<int> CountAssignmentPagesAsync()

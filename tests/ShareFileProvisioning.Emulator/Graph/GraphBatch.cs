@@ -122,13 +122,6 @@ internal static class GraphBatch
         return ordered;
     }
 
-    /// <summary>Dates stay the strings the step returned (JToken.Parse would reformat them).</summary>
-    private static JToken ParseKeepingDates(string json)
-    {
-        using var reader = new JsonTextReader(new StringReader(json)) { DateParseHandling = DateParseHandling.None };
-        return JToken.Load(reader);
-    }
-
     private static async Task<JObject> Execute(HttpContext ctx, Step step)
     {
         using var request = new HttpRequestMessage(new HttpMethod(step.Method), GraphHttp.V1(ctx) + step.Url.TrimStart('/'));
@@ -157,7 +150,8 @@ internal static class GraphBatch
         var text = await response.Content.ReadAsStringAsync(ctx.RequestAborted).ConfigureAwait(false);
         var result = new JObject { ["id"] = step.Id, ["status"] = (int)response.StatusCode, ["headers"] = headers };
         if (text.Length > 0)
-            result["body"] = response.Content.Headers.ContentType?.MediaType == "application/json" ? ParseKeepingDates(text) : text;
+            // A JSON body is embedded as the step wrote it (dates and all), without parsing it again.
+            result["body"] = response.Content.Headers.ContentType?.MediaType == "application/json" ? new JRaw(text) : text;
         return result;
     }
 }

@@ -109,7 +109,10 @@ internal static class GraphDirectoryEndpoints
             if (cast == "microsoft.graph.user") ids = ids.Where(i => !state.GroupsById.ContainsKey(i));
             if (cast == "microsoft.graph.group") ids = ids.Where(i => state.GroupsById.ContainsKey(i));
             var entitySet = "directoryObjects" + (cast == null ? "" : "/" + cast);
-            return CountedPage(ctx, state, GraphQuery.After(ids.ToList(), i => i), i => i, i => GraphJson.Member(state, i, select), GraphJson.Context(GraphHttp.V1(ctx), entitySet, select));
+            // Each type keeps the selected names it has, worked out once per request (this runs under the state's lock).
+            var userSelect = select?.Where(s => GraphProperties.CanonicalUserProperty(s) != null || state.ExtraUserNames.ContainsKey(s)).ToArray();
+            var groupSelect = select?.Where(s => GraphProperties.CanonicalGroupProperty(s) != null).ToArray();
+            return CountedPage(ctx, state, GraphQuery.After(ids.ToList(), i => i), i => i, i => GraphJson.Member(state, i, userSelect, groupSelect), GraphJson.Context(GraphHttp.V1(ctx), entitySet, select));
         }
     }
 

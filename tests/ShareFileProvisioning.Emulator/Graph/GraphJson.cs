@@ -23,29 +23,39 @@ internal static class GraphJson
         return o;
     }
 
-    /// <summary>A member of a directoryObject collection: typed so Kiota builds User or Group instances.</summary>
-    public static JObject Member(GraphState state, string id, string[] select)
+    /// <summary>
+    /// A member of a directoryObject collection: typed so Kiota builds User or Group instances. Each type gets the
+    /// selected names it has (worked out once per request by the caller).
+    /// </summary>
+    public static JObject Member(GraphState state, string id, string[] userSelect, string[] groupSelect)
     {
-        JObject o;
-        if (state.GroupsById.TryGetValue(id, out var g))
-            o = Group(g, select?.Where(s => GraphProperties.CanonicalGroupProperty(s) != null).ToArray());
-        else
-            o = User(state.UsersById[id], select?.Where(s => GraphProperties.CanonicalUserProperty(s) != null || state.ExtraUserNames.ContainsKey(s)).ToArray());
+        var o = state.GroupsById.TryGetValue(id, out var g) ? Group(g, groupSelect) : User(state.UsersById[id], userSelect);
         o.AddFirst(new JProperty("@odata.type", state.ODataTypeOf(id)));
         return o;
     }
 
-    public static JObject Assignment(GraphState state, GraphAppRoleAssignment a) => new()
+    public static readonly string[] AssignmentProperties =
+        { "id", "deletedDateTime", "appRoleId", "createdDateTime", "principalDisplayName", "principalId", "principalType", "resourceDisplayName", "resourceId" };
+
+    /// <summary>An appRoleAssignment with the selected properties only (all when <paramref name="select"/> is null).</summary>
+    public static JObject Assignment(GraphState state, GraphAppRoleAssignment a, IEnumerable<string> select = null)
     {
-        ["id"] = a.Id,
-        ["deletedDateTime"] = null,
-        ["appRoleId"] = a.AppRoleId,
-        ["createdDateTime"] = a.CreatedDateTime,
-        ["principalDisplayName"] = state.PrincipalDisplayName(a),
-        ["principalId"] = a.PrincipalId,
-        ["principalType"] = a.PrincipalType,
-        ["resourceDisplayName"] = state.ServicePrincipal.DisplayName,
-        ["resourceId"] = state.ServicePrincipal.Id,
+        var o = new JObject();
+        foreach (var name in select ?? AssignmentProperties) o[name] = AssignmentProperty(state, a, name);
+        return o;
+    }
+
+    private static JToken AssignmentProperty(GraphState state, GraphAppRoleAssignment a, string name) => name switch
+    {
+        "id" => a.Id,
+        "appRoleId" => a.AppRoleId,
+        "createdDateTime" => a.CreatedDateTime,
+        "principalDisplayName" => state.PrincipalDisplayName(a),
+        "principalId" => a.PrincipalId,
+        "principalType" => a.PrincipalType,
+        "resourceDisplayName" => state.ServicePrincipal.DisplayName,
+        "resourceId" => state.ServicePrincipal.Id,
+        _ => JValue.CreateNull(),
     };
 
     public static JObject ServicePrincipal(GraphServicePrincipal sp, string tenantId) => new()

@@ -45,23 +45,12 @@ internal static class GraphServicePrincipalEndpoints
                 GraphQuery.SortedAfter(state.Assignments, a => a.Id, after).Where(state.IsLiveAssignment);
             var (page, next) = GraphQuery.Page(ctx, state, After, a => a.Id);
             var select = SelectAssignment(GraphHttp.Query(ctx, "select"));
-            var items = page.Select(a => Project(GraphJson.Assignment(state, a), select));
+            var items = page.Select(a => GraphJson.Assignment(state, a, select));
             var context = GraphHttp.V1(ctx) + "$metadata#servicePrincipals('" + state.ServicePrincipal.Id + "')/appRoleAssignedTo";
             return GraphJson.Collection(context, items, next);
         }
     }
 
-    private static readonly string[] AssignmentProperties =
-        { "id", "deletedDateTime", "appRoleId", "createdDateTime", "principalDisplayName", "principalId", "principalType", "resourceDisplayName", "resourceId" };
-
     private static string[] SelectAssignment(string raw) =>
-        GraphQuery.ParseSelect(raw, n => AssignmentProperties.FirstOrDefault(p => string.Equals(p, n, StringComparison.OrdinalIgnoreCase)), "microsoft.graph.appRoleAssignment");
-
-    private static JObject Project(JObject full, IReadOnlyCollection<string> select)
-    {
-        if (select == null) return full;
-        var o = new JObject();
-        foreach (var name in select) o[name] = full[name];
-        return o;
-    }
+        GraphQuery.ParseSelect(raw, n => GraphJson.AssignmentProperties.FirstOrDefault(p => string.Equals(p, n, StringComparison.OrdinalIgnoreCase)), "microsoft.graph.appRoleAssignment");
 }

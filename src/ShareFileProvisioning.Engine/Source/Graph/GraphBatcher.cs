@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Net.Http;
 using System.Threading;
@@ -65,15 +66,13 @@ namespace ShareFileProvisioning.Engine.Source.Graph
         }
 
         /// <summary>
-        /// One GET as a batch step, retried per step on 429/503/504; the final answer is deserialized as
-        /// <typeparamref name="T"/>, or thrown as the SDK's <see cref="ODataError"/> (what <see cref="GraphCall"/> translates).
+        /// One GET as a batch step, retried per step on 429/503/504. A successful answer's body is handed to
+        /// <paramref name="read"/>; a failed one is thrown as the SDK's <see cref="ODataError"/> (see <see cref="StreamedRead"/>).
         /// </summary>
-        public async Task<T> GetAsync<T>(Func<RequestInformation> request, CancellationToken ct)
-            where T : IParsable, new()
+        public async Task<T> GetAsync<T>(Func<RequestInformation> request, Func<Stream, T> read, CancellationToken ct)
         {
             var answer = await _retry.ExecuteAsync(token => new ValueTask<StepResponse>(SendAsync(request(), token)), ct).ConfigureAwait(false);
-            using (answer.Message)
-                return await answer.Batch.GetResponseByIdAsync<T>(answer.Id).ConfigureAwait(false);
+            return await StreamedRead.ReadAsync(answer.Message, $"step {answer.Id} ({answer.Path})", read).ConfigureAwait(false);
         }
 
         private static bool IsTransient(Outcome<StepResponse> outcome)
@@ -142,7 +141,7 @@ namespace ShareFileProvisioning.Engine.Source.Graph
                         continue;
                     }
 
-                    s.Completion.TrySetResult(new StepResponse(batch, s.Id, await batch.GetResponseByIdAsync(s.Id).ConfigureAwait(false)));
+                    s.Completion.TrySetResult(new StepResponse(s.Id, s.Request.URI?.AbsolutePath, await batch.GetResponseByIdAsync(s.Id).ConfigureAwait(false)));
                 }
             }
             catch (Exception e)
@@ -184,18 +183,20 @@ namespace ShareFileProvisioning.Engine.Source.Graph
             public TaskCompletionSource<StepResponse> Completion { get; } = new TaskCompletionSource<StepResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
         }
 
-        /// <summary>One step's answer: its status and headers (for the retry decision) and the batch that holds its body.</summary>
+        /// <summary>One step's answer: its status, headers (for the retry decision) and body.</summary>
         private sealed class StepResponse
         {
-            public StepResponse(BatchResponseContent batch, string id, HttpResponseMessage message)
+            public StepResponse(string id, string path, HttpResponseMessage message)
             {
-                Batch = batch;
                 Id = id;
+                Path = path;
                 Message = message;
             }
 
-            public BatchResponseContent Batch { get; }
             public string Id { get; }
+
+            public string Path { get; }
+
             public HttpResponseMessage Message { get; }
         }
     }

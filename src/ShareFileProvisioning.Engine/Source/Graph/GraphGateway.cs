@@ -78,35 +78,61 @@ namespace ShareFileProvisioning.Engine.Source.Graph
             const string op = "listing the app's assignments (appRoleAssignedTo)";
             var result = new List<ScopeAssignment>();
             await _pager.ReadAsync(op, GraphPermissions.ApplicationReadAll, null,
-                () => _client.ServicePrincipals[sp.Id].AppRoleAssignedTo.GetAsync(rc =>
+                () => StreamedRead.GetAsync(body => ReadAssignments(sp, body), option => _client.ServicePrincipals[sp.Id].AppRoleAssignedTo.GetAsync(rc =>
                 {
+                    rc.Options.Add(option);
                     rc.QueryParameters.Top = PageSize;
                     // Only what scope needs: assignments are re-listed every cycle, so every byte is paid each time.
                     rc.QueryParameters.Select = AssignmentSelect;
-                }, ct),
-                next => _client.ServicePrincipals[sp.Id].AppRoleAssignedTo.WithUrl(next).GetAsync(cancellationToken: ct),
+                }, ct)),
+                next => StreamedRead.GetAsync(body => ReadAssignments(sp, body), option =>
+                    _client.ServicePrincipals[sp.Id].AppRoleAssignedTo.WithUrl(next).GetAsync(rc => rc.Options.Add(option), ct)),
                 page => page.OdataNextLink,
                 page =>
                 {
-                    result.AddRange((page.Value ?? new List<AppRoleAssignment>()).Select(a => ToScopeAssignment(sp, a)));
-                    onPage?.Invoke(page.Value?.Count ?? 0);
+                    result.AddRange(page.Value);
+                    onPage?.Invoke(page.Value.Count);
                     return true;
                 }).ConfigureAwait(false);
             return result;
         }
 
-        private static ScopeAssignment ToScopeAssignment(ServicePrincipalInfo sp, AppRoleAssignment a)
+        private static StreamedPage<ScopeAssignment> ReadAssignments(ServicePrincipalInfo sp, System.IO.Stream body) =>
+            StreamedPage<ScopeAssignment>.Read(body, item => ReadAssignment(item, sp));
+
+        private static ScopeAssignment ReadAssignment(PropertyReader item, ServicePrincipalInfo sp)
         {
-            var roleId = a.AppRoleId?.ToString() ?? ScopeAssignment.DefaultAppRoleId;
-            return new ScopeAssignment
+            var a = new ScopeAssignment();
+            foreach (var name in item.Names())
             {
-                Id = a.Id,
-                PrincipalId = a.PrincipalId?.ToString(),
-                PrincipalType = a.PrincipalType,
-                PrincipalDisplayName = a.PrincipalDisplayName,
-                AppRoleId = roleId,
-                AppRoleName = RoleName(sp, roleId),
-            };
+                switch (name)
+                {
+                    case "id": a.Id = item.String; break;
+                    case "principalId": a.PrincipalId = Guid(item.String); break;
+                    case "principalType": a.PrincipalType = PrincipalType(item.String); break;
+                    case "principalDisplayName": a.PrincipalDisplayName = item.String; break;
+                    case "appRoleId": a.AppRoleId = Guid(item.String); break;
+                }
+            }
+
+            a.AppRoleId = a.AppRoleId ?? ScopeAssignment.DefaultAppRoleId;
+            a.AppRoleName = RoleName(sp, a.AppRoleId);
+            return a;
+        }
+
+        /// <summary>Ids in one spelling (lower case, as the SDK's Guid gave them), whatever case Graph sent.</summary>
+        private static string Guid(string value) => System.Guid.TryParse(value, out var g) ? g.ToString() : value;
+
+        /// <summary>One shared string per principal type: 100,000 assignments need not carry 100,000 copies.</summary>
+        private static string PrincipalType(string value)
+        {
+            switch (value)
+            {
+                case "User": return "User";
+                case "Group": return "Group";
+                case "ServicePrincipal": return "ServicePrincipal";
+                default: return value;
+            }
         }
 
         internal static string RoleName(ServicePrincipalInfo sp, string roleId) =>
@@ -130,6 +156,8 @@ namespace ShareFileProvisioning.Engine.Source.Graph
             return result;
         }
 
+        private static StreamedPage<MemberReference> ReadMembers(System.IO.Stream body) => StreamedPage<MemberReference>.Read(body, MemberReference.Read);
+
         private async Task<GroupMembersRead> ReadDirectMembersAsync(GraphBatcher batcher, string groupId, CancellationToken ct)
         {
             var op = $"listing the members of group {groupId}";
@@ -137,19 +165,19 @@ namespace ShareFileProvisioning.Engine.Source.Graph
             try
             {
                 await _pager.ReadAsync(op, GraphPermissions.GroupMemberReadAll, null,
-                    () => batcher.GetAsync<DirectoryObjectCollectionResponse>(() => _client.Groups[groupId].Members.ToGetRequestInformation(rc =>
+                    () => batcher.GetAsync(() => _client.Groups[groupId].Members.ToGetRequestInformation(rc =>
                     {
                         rc.QueryParameters.Select = new[] { "id" };
                         rc.QueryParameters.Top = PageSize;
-                    }), ct),
-                    next => batcher.GetAsync<DirectoryObjectCollectionResponse>(() => _client.Groups[groupId].Members.WithUrl(next).ToGetRequestInformation(), ct),
+                    }), ReadMembers, ct),
+                    next => batcher.GetAsync(() => _client.Groups[groupId].Members.WithUrl(next).ToGetRequestInformation(), ReadMembers, ct),
                     page => page.OdataNextLink,
                     page =>
                     {
-                        foreach (var m in page.Value ?? new List<DirectoryObject>())
+                        foreach (var m in page.Value)
                         {
-                            if (m is Group) read.Groups.Add(m.Id);
-                            else if (m is User) read.Users.Add(m.Id);
+                            if (m.IsGroup) read.Groups.Add(m.Id);
+                            else if (m.IsUser) read.Users.Add(m.Id);
                         }
 
                         return true;
