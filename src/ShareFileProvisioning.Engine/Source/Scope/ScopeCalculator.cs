@@ -11,6 +11,8 @@ namespace ShareFileProvisioning.Engine.Source.Scope
     /// </summary>
     internal static class ScopeCalculator
     {
+        private static readonly StringComparer Ids = StringComparer.OrdinalIgnoreCase;
+
         public static Dictionary<string, List<ScopeReason>> UserReasons(
             IEnumerable<ScopeAssignment> assignments, IReadOnlyDictionary<string, ScopedGroup> groups)
         {
@@ -58,6 +60,9 @@ namespace ShareFileProvisioning.Engine.Source.Scope
         /// <summary>Same reasons (kind, group, role), ignoring order.</summary>
         public static bool SameReasons(List<ScopeReason> a, List<ScopeReason> b)
         {
+            // One reason each is the common case (every assigned user, every cycle): compared without building keys.
+            if ((a?.Count ?? 0) != (b?.Count ?? 0)) return false;
+            if (a?.Count == 1) return a[0].Kind == b[0].Kind && Ids.Equals(a[0].GroupId, b[0].GroupId) && Ids.Equals(a[0].AppRoleId, b[0].AppRoleId);
             string Key(ScopeReason r) => $"{r.Kind}|{r.GroupId}|{r.AppRoleId}".ToLowerInvariant();
             var x = (a ?? new List<ScopeReason>()).Select(Key).OrderBy(k => k, StringComparer.Ordinal);
             var y = (b ?? new List<ScopeReason>()).Select(Key).OrderBy(k => k, StringComparer.Ordinal);
