@@ -12,13 +12,15 @@ using ShareFileProvisioning.Engine.Source;
 
 // dotnet ShareFileProvisioning.Bench.dll --emulator <ShareFileProvisioning.Emulator.dll> [--users 100000] [--groups 2000]
 //     [--module <out/ShareFileProvisioning> --repo <repository root>]
-// dotnet ShareFileProvisioning.Bench.dll --emulator <…> --report   (the account report scenario alone)
+// dotnet ShareFileProvisioning.Bench.dll --emulator <…> --report   (the account report scenarios alone)
+// dotnet ShareFileProvisioning.Bench.dll --emulator <…> --report-small   (only its small scope: the emails looked up)
 string emulatorDll = null;
 string modulePath = null;
 var repoRoot = Directory.GetCurrentDirectory();
 string seedsOnly = null;
 var oneAtATime = false;
 var report = false;
+var reportSmallOnly = false;
 var users = 100_000;
 var groups = 2_000;
 for (var i = 0; i < args.Length; i++)
@@ -31,6 +33,7 @@ for (var i = 0; i < args.Length; i++)
         case "--seeds-only": seedsOnly = args[++i]; break;
         case "--one-at-a-time": oneAtATime = true; break;
         case "--report": report = true; break;
+        case "--report-small": report = true; reportSmallOnly = true; break;
         case "--module": modulePath = Path.GetFullPath(args[++i]); break;
         case "--repo": repoRoot = args[++i]; break;
         default:
@@ -55,7 +58,7 @@ if (emulatorDll == null || !File.Exists(emulatorDll))
     Console.Error.WriteLine("Give --emulator <path to ShareFileProvisioning.Emulator.dll> (build first).");
     return 2;
 }
-if (report) return await ReportBench.RunAsync(emulatorDll) ? 0 : 1;
+if (report) return await ReportBench.RunAsync(emulatorDll, reportSmallOnly) ? 0 : 1;
 
 var folder = Path.Combine(Path.GetTempPath(), "sfp-bench-" + Guid.NewGuid().ToString("N"));
 Directory.CreateDirectory(folder);
