@@ -16,8 +16,13 @@ namespace ShareFileProvisioning.Engine.Sync
         public const string LockLostReason = "IngestionInterrupted";
         public const string ProportionReason = "EncounteredEscrowProportionThreshold";
 
+        /// <summary>How long an action already sent may still take after the caller stops the cycle (Ctrl+C).</summary>
+        internal static readonly TimeSpan ActionGrace = TimeSpan.FromSeconds(10);
+
         private readonly QuarantineSettings _settings;
         private readonly CancellationTokenSource _stop;
+        private readonly CancellationTokenSource _actions = new CancellationTokenSource();
+        private readonly CancellationTokenRegistration _outerStop;
         private int _completed;
         private int _failed;
         private string _reason;
@@ -27,9 +32,26 @@ namespace ShareFileProvisioning.Engine.Sync
         {
             _settings = settings ?? new QuarantineSettings();
             _stop = CancellationTokenSource.CreateLinkedTokenSource(outer);
+            _outerStop = outer.Register(() =>
+            {
+                try
+                {
+                    _actions.CancelAfter(ActionGrace);
+                }
+                catch (ObjectDisposedException)
+                {
+                }
+            });
         }
 
+        /// <summary>Stops the cycle: no action starts once it is cancelled.</summary>
         public CancellationToken Token => _stop.Token;
+
+        /// <summary>
+        /// For an action already under way: a stop by the caller lets it finish (up to <see cref="ActionGrace"/>), so a
+        /// write ShareFile applied is recorded and linked rather than lost with its answer; a trip stops it at once.
+        /// </summary>
+        public CancellationToken ActionToken => _actions.Token;
 
         public string Reason => Volatile.Read(ref _reason);
 
@@ -54,12 +76,18 @@ namespace ShareFileProvisioning.Engine.Sync
             try
             {
                 _stop.Cancel();
+                _actions.Cancel();
             }
             catch (ObjectDisposedException)
             {
             }
         }
 
-        public void Dispose() => _stop.Dispose();
+        public void Dispose()
+        {
+            _outerStop.Dispose();
+            _stop.Dispose();
+            _actions.Dispose();
+        }
     }
 }

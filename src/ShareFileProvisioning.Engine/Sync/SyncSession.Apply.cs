@@ -50,8 +50,8 @@ namespace ShareFileProvisioning.Engine.Sync
 
         private async Task RunOneAsync(CycleRun run, PlanItem item)
         {
-            var token = run.Guard.Token;
-            if (token.IsCancellationRequested) return;
+            if (run.Guard.Token.IsCancellationRequested) return;
+            var token = run.Guard.ActionToken;   // once sent, an action finishes unless the cycle trips
             var watch = Stopwatch.StartNew();
             SyncActionResult result;
             try
