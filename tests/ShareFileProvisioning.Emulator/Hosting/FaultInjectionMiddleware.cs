@@ -33,6 +33,12 @@ public sealed class FaultInjectionMiddleware(RequestDelegate next, EmulatorContr
             return;
         }
 
+        if (fault.Kind == FaultKind.SlowAnswer)
+        {
+            await ApplyAndHoldAnswerAsync(context, fault.HoldMilliseconds);
+            return;
+        }
+
         if (fault.AfterApply) await ApplyAndLoseAnswerAsync(context);
 
         switch (fault.Kind)
@@ -69,6 +75,25 @@ public sealed class FaultInjectionMiddleware(RequestDelegate next, EmulatorContr
             return;
         }
         await ShareFileErrors.WriteAsync(context, status, reason, message);
+    }
+
+    /// <summary>Runs the request into a buffer, waits, then sends the answer: the state changes first, the caller hears later.</summary>
+    private async Task ApplyAndHoldAnswerAsync(HttpContext context, int milliseconds)
+    {
+        var original = context.Response.Body;
+        using var held = new System.IO.MemoryStream();
+        context.Response.Body = held;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Response.Body = original;
+        }
+        await Task.Delay(milliseconds, context.RequestAborted);
+        held.Position = 0;
+        await held.CopyToAsync(original, context.RequestAborted);
     }
 
     /// <summary>Runs the request into a buffer that is then thrown away: the state changes, the caller never hears of it.</summary>

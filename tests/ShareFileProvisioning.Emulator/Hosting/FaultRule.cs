@@ -11,6 +11,11 @@ public enum FaultKind
     Drop,
     /// <summary>302 to http://maintenance.sharefile.com/ (ShareFile's "API down" signal).</summary>
     Maintenance,
+    /// <summary>
+    /// The request takes effect at once; its answer is held for <see cref="FaultRule.HoldMilliseconds"/> before it is
+    /// sent (a write applied whose answer is still on its way when the client stops).
+    /// </summary>
+    SlowAnswer,
 }
 
 /// <summary>
@@ -38,6 +43,8 @@ public sealed class FaultRule
     /// connection) — as a real network loses the response to a write that was applied.
     /// </summary>
     public bool AfterApply { get; set; }
+    /// <summary>How long a <see cref="FaultKind.SlowAnswer"/> answer is held.</summary>
+    public int HoldMilliseconds { get; set; }
 
     internal int Remaining;
     internal double Accumulator;
@@ -46,6 +53,8 @@ public sealed class FaultRule
     {
         if (Kind == FaultKind.Status && (Status < 400 || Status > 599))
             throw new ArgumentException($"Fault status {Status} is not an HTTP error status (400-599).");
+        if (Kind == FaultKind.SlowAnswer && HoldMilliseconds <= 0)
+            throw new ArgumentException($"A slow answer needs HoldMilliseconds above 0 (got {HoldMilliseconds}).");
         if (Fraction is < 0 or > 1) throw new ArgumentException($"Fault fraction {Fraction} must be between 0 and 1.");
         if (Count is < 0) throw new ArgumentException($"Fault count {Count} must not be negative.");
         Remaining = Count ?? -1;
