@@ -80,28 +80,25 @@ public sealed class FaultInjectionMiddleware(RequestDelegate next, EmulatorContr
     /// <summary>Runs the request into a buffer, waits, then sends the answer: the state changes first, the caller hears later.</summary>
     private async Task ApplyAndHoldAnswerAsync(HttpContext context, int milliseconds)
     {
-        var original = context.Response.Body;
-        using var held = new System.IO.MemoryStream();
-        context.Response.Body = held;
-        try
-        {
-            await next(context);
-        }
-        finally
-        {
-            context.Response.Body = original;
-        }
+        using var held = await ApplyIntoBufferAsync(context);
         await Task.Delay(milliseconds, context.RequestAborted);
         held.Position = 0;
-        await held.CopyToAsync(original, context.RequestAborted);
+        await held.CopyToAsync(context.Response.Body, context.RequestAborted);
     }
 
     /// <summary>Runs the request into a buffer that is then thrown away: the state changes, the caller never hears of it.</summary>
     private async Task ApplyAndLoseAnswerAsync(HttpContext context)
     {
+        using (await ApplyIntoBufferAsync(context))
+            context.Response.Clear();
+    }
+
+    /// <summary>Runs the rest of the pipeline with its answer written to a buffer instead of the connection.</summary>
+    private async Task<System.IO.MemoryStream> ApplyIntoBufferAsync(HttpContext context)
+    {
         var original = context.Response.Body;
-        using var lost = new System.IO.MemoryStream();
-        context.Response.Body = lost;
+        var buffer = new System.IO.MemoryStream();
+        context.Response.Body = buffer;
         try
         {
             await next(context);
@@ -110,6 +107,6 @@ public sealed class FaultInjectionMiddleware(RequestDelegate next, EmulatorContr
         {
             context.Response.Body = original;
         }
-        context.Response.Clear();
+        return buffer;
     }
 }
