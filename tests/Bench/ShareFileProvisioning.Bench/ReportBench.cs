@@ -165,7 +165,9 @@ namespace ShareFileProvisioning.Bench
             Console.WriteLine($"Tenant read: {s.TenantReadStrategy ?? "none"}; requests: ShareFile {s.ShareFileRequests:N0}, Graph {s.GraphRequests:N0}");
             // Both tenant reads in requests: the tenant in pages of 999, or two `in` lookups per 15 emails the scope left unexplained.
             var line = trace.LastContaining("not explained by the scope");
-            var unexplained = line == null ? 0 : int.Parse(line.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+            // The engine's line starts with the count; a line worded otherwise leaves it 0 rather than failing the bench.
+            var unexplained = 0;
+            if (line != null) int.TryParse(line.Split(' ')[0], System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out unexplained);
             Console.WriteLine($"  tenant reads for {unexplained:N0} unexplained emails: paged {(TenantUsers + 998) / 999:N0} requests; looked up {2 * ((unexplained + 14) / 15):N0} requests; taken: {s.TenantReadStrategy ?? "none"}");
             Console.WriteLine($"Wall {wall.TotalSeconds:0.0} s; floor {floor.TotalSeconds:0.0} s (one Users(id) read for each of {employeesRead:N0} employees, {ThrottleLimit} at once, after the ShareFile listing); wall ÷ floor {wall.TotalSeconds / floor.TotalSeconds:0.00}");
             Console.WriteLine($"GC heap after the report {GC.GetTotalMemory(true) / 1048576.0:N0} MB");
